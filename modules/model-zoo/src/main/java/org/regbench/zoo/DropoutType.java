@@ -1,0 +1,85 @@
+package org.regbench.zoo;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.deeplearning4j.nn.conf.dropout.AlphaDropout;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.dropout.GaussianDropout;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
+import org.deeplearning4j.nn.conf.dropout.SpatialDropout;
+import org.deeplearning4j.nn.conf.weightnoise.DropConnect;
+import org.deeplearning4j.nn.conf.weightnoise.IWeightNoise;
+
+/** The kinds of dropout the suite compares. {@code NONE} is the baseline every overhead is measured against. */
+public enum DropoutType {
+    NONE("none", "no dropout object at all"),
+    STANDARD("standard", "inverted Bernoulli dropout on activations (Keras Dropout, PyTorch nn.Dropout)"),
+    GAUSSIAN("gaussian", "multiplicative noise N(1, rate/(1-rate)) on activations"),
+    ALPHA("alpha", "alpha dropout for SELU networks (keeps mean and variance)"),
+    SPATIAL("spatial", "one mask per feature map (CNN) or per feature across time steps (RNN): Keras noise_shape"),
+    DROPCONNECT("dropconnect", "Bernoulli mask on the layer's weights instead of its activations");
+
+    private final String text;
+    private final String description;
+
+    DropoutType(String text, String description) {
+        this.text = text;
+        this.description = description;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean isWeightNoise() {
+        return this == DROPCONNECT;
+    }
+
+    public static DropoutType parse(String text) {
+        for (DropoutType t : values()) {
+            if (t.text.equals(text)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("unknown dropout type '" + text + "'; valid: " + validNames());
+    }
+
+    public static String validNames() {
+        return Arrays.stream(values()).map(DropoutType::text).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The activation dropout for one site, or empty for rate 0, for NONE and for DropConnect (which is weight noise).
+     * GaussianDropout is the one DL4J class that takes the drop rate itself (its stdev is sqrt(r/(1-r))).
+     */
+    public Optional<IDropout> activationDropout(DropRate rate) {
+        if (rate.isNone()) {
+            return Optional.empty();
+        }
+        return switch (this) {
+            case NONE, DROPCONNECT -> Optional.empty();
+            case STANDARD -> Optional.of(new Dropout(rate.retainProbability()));
+            case GAUSSIAN -> Optional.of(new GaussianDropout(rate.value()));
+            case ALPHA -> Optional.of(new AlphaDropout(rate.retainProbability()));
+            case SPATIAL -> Optional.of(new SpatialDropout(rate.retainProbability()));
+        };
+    }
+
+    /** DropConnect's weight mask for a layer, or empty for every other type and for rate 0. */
+    public Optional<IWeightNoise> weightNoise(DropRate rate) {
+        if (this != DROPCONNECT || rate.isNone()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DropConnect(rate.retainProbability()));
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

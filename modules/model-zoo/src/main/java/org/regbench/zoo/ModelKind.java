@@ -1,0 +1,72 @@
+package org.regbench.zoo;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The models of the documents and the paper. */
+public enum ModelKind {
+    MLP("mlp", InputKind.FLAT, "the documents' MLP 784-128-64-10, ReLU, softmax, Adam 1e-3",
+            List.of(new Site(0, true, true, false), new Site(1, false, true, false), new Site(2, false, true, false))),
+    CNN("cnn", InputKind.IMAGE, "the documents' CNN: conv 3x3x32, maxpool 2, conv 3x3x64, maxpool 2, dense 128, dense 10",
+            // conv2's input carries 32 feature maps (spatial dropout); the documents' Dropout(0.5) sits before the
+            // output layer, after the fully connected layer
+            List.of(new Site(0, true, true, false), new Site(2, false, false, true), new Site(5, false, true, false))),
+    MLP_WIDE("mlp-wide", InputKind.FLAT, "the paper-style net 784-1024-1024-10, ReLU",
+            List.of(new Site(0, true, true, false), new Site(1, false, true, false), new Site(2, false, true, false))),
+    LSTM("lstm", InputKind.SEQUENCE, "two LSTM(64) layers over the 28 rows of an image (28 features each), dense 10",
+            List.of(new Site(0, true, true, true), new Site(1, false, true, true), new Site(2, false, true, false))),
+    MLP_SELU("mlp-selu", InputKind.FLAT, "784-128-64-10 with SELU and LeCun-normal weights, where alpha dropout belongs",
+            List.of(new Site(0, true, true, false), new Site(1, false, true, false), new Site(2, false, true, false)));
+
+    private final String text;
+    private final InputKind input;
+    private final String description;
+    private final List<Site> sites;
+
+    ModelKind(String text, InputKind input, String description, List<Site> sites) {
+        this.text = text;
+        this.input = input;
+        this.description = description;
+        this.sites = sites;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public InputKind input() {
+        return input;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    List<Site> sites() {
+        return sites;
+    }
+
+    /** Whether some site of this model takes {@code type}: spatial dropout needs feature maps or sequences. */
+    public boolean accepts(DropoutType type) {
+        return type == DropoutType.NONE || sites.stream().anyMatch(s -> s.accepts(type));
+    }
+
+    public static ModelKind parse(String text) {
+        for (ModelKind m : values()) {
+            if (m.text.equals(text)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown model '" + text + "'; valid: " + validNames());
+    }
+
+    public static String validNames() {
+        return Arrays.stream(values()).map(ModelKind::text).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

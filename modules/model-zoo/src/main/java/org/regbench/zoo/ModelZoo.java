@@ -1,0 +1,140 @@
+package org.regbench.zoo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.constraint.MaxNormConstraint;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds a {@link Variant} as a DL4J network. Dropout is set per layer, on the layer whose input it masks; the global
+ * {@code NeuralNetConfiguration.Builder.dropOut} is never used because it also hits the first and output layers.
+ */
+public final class ModelZoo {
+
+    private static final double LEARNING_RATE = 1e-3;
+
+    private ModelZoo() {
+    }
+
+    /** An initialized network with parameters drawn from {@code seed}. */
+    public static MultiLayerNetwork build(Variant variant, long seed) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(variant, seed));
+        net.init();
+        return net;
+    }
+
+    public static MultiLayerConfiguration configuration(Variant variant, long seed) {
+        ModelKind model = variant.model();
+        List<Layer.Builder<?>> layers = baseLayers(model);
+        Map<Integer, DropRate> rates = variant.siteRates();
+        boolean batchNorm = variant.regularizers().stream().anyMatch(r -> r.kind() == Regularizer.BATCHNORM);
+
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(LEARNING_RATE))
+                .weightInit(model == ModelKind.MLP_SELU ? WeightInit.LECUN_NORMAL : WeightInit.XAVIER_UNIFORM)
+                .list();
+        for (int i = 0; i < layers.size(); i++) {
+            Layer.Builder<?> builder = layers.get(i);
+            DropRate rate = rates.get(i);
+            if (rate != null) {
+                variant.type().activationDropout(rate).ifPresent(builder::dropOut);
+                if (builder instanceof BaseLayer.Builder<?> weighted) {
+                    variant.type().weightNoise(rate).ifPresent(weighted::weightNoise);
+                }
+            }
+            if (builder instanceof BaseLayer.Builder<?> weighted) {
+                applyWeightRegularizers(variant, weighted, builder instanceof ConvolutionLayer.Builder);
+            }
+            Layer layer = builder.build();
+            list.layer(wrap(model, i, layer));
+            boolean hiddenWeightLayer = i < layers.size() - 1 && builder instanceof BaseLayer.Builder<?>;
+            if (batchNorm && hiddenWeightLayer) {
+                list.layer(new BatchNormalization.Builder().build());
+            }
+        }
+        list.setInputType(switch (model.input()) {
+            case FLAT -> InputType.feedForward((long) InputKind.SIDE * InputKind.SIDE);
+            case IMAGE -> InputType.convolutional(InputKind.SIDE, InputKind.SIDE, 1);
+            case SEQUENCE -> InputType.recurrent(InputKind.SIDE, InputKind.SIDE);
+        });
+        return list.build();
+    }
+
+    /** Number of trainable parameters, as Keras' model.summary() counts them. */
+    public static long parameterCount(Variant variant) {
+        return build(variant, 0L).numParams();
+    }
+
+    private static void applyWeightRegularizers(Variant variant, BaseLayer.Builder<?> builder, boolean conv) {
+        for (RegularizerSetting r : variant.regularizers()) {
+            switch (r.kind()) {
+                case L1 -> builder.l1(r.value());
+                case L2 -> builder.l2(r.value());
+                // Srivastava et al. bound each unit's incoming weight vector: W is [nIn, nOut] in DL4J, so the norm
+                // runs over dimension 0; conv weights are [out, in, kH, kW], so over 1, 2, 3.
+                case MAXNORM -> builder.constrainWeights(conv
+                        ? new MaxNormConstraint(r.value(), 1, 2, 3)
+                        : new MaxNormConstraint(r.value(), 0));
+                case BATCHNORM -> { }
+            }
+        }
+    }
+
+    /** The LSTM model's second recurrent layer hands only its last time step to the classifier. */
+    private static Layer wrap(ModelKind model, int index, Layer layer) {
+        return model == ModelKind.LSTM && index == 1 ? new LastTimeStep(layer) : layer;
+    }
+
+    private static List<Layer.Builder<?>> baseLayers(ModelKind model) {
+        List<Layer.Builder<?>> layers = new ArrayList<>();
+        switch (model) {
+            case MLP -> mlp(layers, 128, 64, Activation.RELU);
+            case MLP_WIDE -> mlp(layers, 1024, 1024, Activation.RELU);
+            case MLP_SELU -> mlp(layers, 128, 64, Activation.SELU);
+            case CNN -> {
+                layers.add(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU));
+                layers.add(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2));
+                layers.add(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU));
+                layers.add(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2));
+                layers.add(new DenseLayer.Builder().nOut(128).activation(Activation.RELU));
+                layers.add(output());
+            }
+            case LSTM -> {
+                layers.add(new org.deeplearning4j.nn.conf.layers.LSTM.Builder().nOut(64).activation(Activation.TANH));
+                layers.add(new org.deeplearning4j.nn.conf.layers.LSTM.Builder().nOut(64).activation(Activation.TANH));
+                layers.add(output());
+            }
+        }
+        return layers;
+    }
+
+    private static void mlp(List<Layer.Builder<?>> layers, int first, int second, Activation activation) {
+        layers.add(new DenseLayer.Builder().nOut(first).activation(activation));
+        layers.add(new DenseLayer.Builder().nOut(second).activation(activation));
+        layers.add(output());
+    }
+
+    private static OutputLayer.Builder output() {
+        return new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(InputKind.CLASSES)
+                .activation(Activation.SOFTMAX);
+    }
+}
