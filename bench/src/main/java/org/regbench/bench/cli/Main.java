@@ -1,0 +1,59 @@
+package org.regbench.bench.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/**
+ * Entry point of {@code mvn -pl bench exec:java}. With no arguments it runs {@code bench} with the quick preset.
+ * Exit codes: 0 success, 1 a regression against the baseline or a failed point, 2 unusable input.
+ */
+@Command(name = "regbench", mixinStandardHelpOptions = true, version = "regbench 0.1.0",
+        description = "Deeplearning4j regularization benchmarks: what dropout costs and whether it helps.",
+        subcommands = {BenchCommand.class, ListCommand.class, HelpCommand.class})
+public final class Main {
+
+    public static final int EXIT_REGRESSION = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        int code = execute(args.length == 0 ? new String[] {"bench"} : args);
+        System.exit(code);
+    }
+
+    /** Runs the command line without exiting, for tests. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("regbench: " + firstLine(ex.getMessage()));
+            err.flush();
+            return EXIT_BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (isUserError(ex)) {
+                PrintWriter err = commandLine.getErr();
+                err.println("regbench: " + firstLine(ex.getMessage()));
+                err.flush();
+                return EXIT_BAD_INPUT;
+            }
+            throw ex;
+        });
+        return cl;
+    }
+
+    static boolean isUserError(Throwable ex) {
+        return ex instanceof UserInputException || ex instanceof IllegalArgumentException;
+    }
+
+    private static String firstLine(String message) {
+        String m = message == null ? "invalid input" : message;
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

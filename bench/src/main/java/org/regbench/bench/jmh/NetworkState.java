@@ -1,0 +1,59 @@
+package org.regbench.bench.jmh;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.regbench.dataset.SyntheticData;
+import org.regbench.zoo.ModelZoo;
+import org.regbench.zoo.Variant;
+
+/**
+ * One network and one synthetic batch for a benchmark point. Synthetic data is enough here: throughput does not
+ * depend on pixel values, and it keeps forked JVMs free of data files.
+ */
+@State(Scope.Benchmark)
+public class NetworkState {
+
+    /** A variant's stable text form, e.g. {@code cnn/standard@0.5}. */
+    @Param("mlp/none")
+    public String variant;
+
+    @Param("128")
+    public int batchSize;
+
+    @Param("42")
+    public long seed;
+
+    public MultiLayerNetwork net;
+    // non-final fields, so the JIT cannot constant-fold the inputs
+    public INDArray features;
+    public INDArray labels;
+    public DataSet batch;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Variant v = Variant.parse(variant);
+        Nd4j.getRandom().setSeed(seed);
+        net = ModelZoo.build(v, seed);
+        batch = SyntheticData.forShape(v.model().input().shape(batchSize), 10, seed);
+        features = batch.getFeatures();
+        labels = batch.getLabels();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        net.close();
+    }
+
+    /** Makes asynchronous backends (CUDA) finish their queue, so the work falls inside the measured time. */
+    static void sync() {
+        Nd4j.getExecutioner().commit();
+    }
+}

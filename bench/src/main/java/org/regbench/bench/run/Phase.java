@@ -1,0 +1,48 @@
+package org.regbench.bench.run;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.regbench.bench.jmh.ForwardBackwardBenchmark;
+import org.regbench.bench.jmh.ForwardTrainBenchmark;
+import org.regbench.bench.jmh.InferenceBenchmark;
+import org.regbench.bench.jmh.TrainStepBenchmark;
+
+/** What is timed. The backward pass alone is derived: forward-backward minus forward-train. */
+public enum Phase {
+    INFERENCE("inference", InferenceBenchmark.class),
+    FORWARD_TRAIN("forward-train", ForwardTrainBenchmark.class),
+    FORWARD_BACKWARD("forward-backward", ForwardBackwardBenchmark.class),
+    TRAIN_STEP("train-step", TrainStepBenchmark.class);
+
+    private final String text;
+    private final Class<?> benchmark;
+
+    Phase(String text, Class<?> benchmark) {
+        this.text = text;
+        this.benchmark = benchmark;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** The JMH include pattern selecting exactly this phase's benchmark method. */
+    public String includePattern() {
+        return "^" + benchmark.getName().replace(".", "\\.") + "\\.";
+    }
+
+    public static Phase parse(String text) {
+        for (Phase p : values()) {
+            if (p.text.equals(text)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown phase '" + text + "'; valid: "
+                + Arrays.stream(values()).map(Phase::text).collect(Collectors.joining(", ")));
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,95 @@
+package org.regbench.bench.run;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.regbench.zoo.DropRate;
+import org.regbench.zoo.DropoutType;
+import org.regbench.zoo.ModelKind;
+import org.regbench.zoo.Placement;
+import org.regbench.zoo.RateGrid;
+
+/**
+ * Named run sizes. {@code smoke} is what CI runs (under 2 minutes here), {@code quick} is the bare default (under 5
+ * minutes on 2 cores), {@code full} covers every model, type, rate and batch size and prints its estimate first.
+ */
+public enum Preset {
+    SMOKE("smoke", List.of(ModelKind.MLP), List.of(DropoutType.STANDARD), List.of(DropRate.of(0.5)),
+            List.of(Placement.ALL_HIDDEN), List.of(128),
+            new Timing(1, 1, Duration.ofMillis(300), 3, Duration.ofMillis(300))),
+    QUICK("quick", List.of(ModelKind.MLP, ModelKind.CNN),
+            List.of(DropoutType.STANDARD, DropoutType.SPATIAL, DropoutType.DROPCONNECT),
+            List.of(DropRate.of(0.5)), List.of(Placement.ALL_HIDDEN), List.of(128),
+            new Timing(1, 2, Duration.ofMillis(500), 4, Duration.ofMillis(500))),
+    FULL("full", List.of(ModelKind.values()),
+            Arrays.stream(DropoutType.values()).filter(t -> t != DropoutType.NONE).toList(),
+            RateGrid.TYPICAL.rates(), List.of(Placement.values()), List.of(32, 128, 512),
+            new Timing(2, 3, Duration.ofSeconds(1), 5, Duration.ofSeconds(1)));
+
+    private final String text;
+    private final List<ModelKind> models;
+    private final List<DropoutType> types;
+    private final List<DropRate> rates;
+    private final List<Placement> placements;
+    private final List<Integer> batchSizes;
+    private final Timing timing;
+
+    Preset(String text, List<ModelKind> models, List<DropoutType> types, List<DropRate> rates,
+           List<Placement> placements, List<Integer> batchSizes, Timing timing) {
+        this.text = text;
+        this.models = models;
+        this.types = types;
+        this.rates = rates;
+        this.placements = placements;
+        this.batchSizes = batchSizes;
+        this.timing = timing;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public List<ModelKind> models() {
+        return models;
+    }
+
+    public List<DropoutType> types() {
+        return types;
+    }
+
+    public List<DropRate> rates() {
+        return rates;
+    }
+
+    public List<Placement> placements() {
+        return placements;
+    }
+
+    public List<Integer> batchSizes() {
+        return batchSizes;
+    }
+
+    public List<Phase> phases() {
+        return List.of(Phase.values());
+    }
+
+    public Timing timing() {
+        return timing;
+    }
+
+    public static Preset parse(String text) {
+        for (Preset p : values()) {
+            if (p.text.equals(text)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown preset '" + text + "'; valid: "
+                + Arrays.stream(values()).map(Preset::text).collect(Collectors.joining(", ")));
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}
