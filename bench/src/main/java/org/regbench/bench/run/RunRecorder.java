@@ -1,0 +1,120 @@
+package org.regbench.bench.run;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.regbench.bench.cli.UserInputException;
+import org.regbench.results.BenchRow;
+import org.regbench.results.Provenance;
+import org.regbench.results.ProvenanceProbe;
+import org.regbench.results.csv.BenchCsv;
+import org.regbench.results.regress.BaselineStore;
+import org.regbench.results.stats.OverheadTable;
+import org.regbench.zoo.Variant;
+
+/**
+ * Turns measurements into CSV rows and rewrites the run's file after every point (temporary file, then a move), so
+ * points already measured survive a failure or an interrupt of later ones.
+ */
+public final class RunRecorder {
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Provenance provenance;
+    private final Path path;
+    private final List<BenchRow> rows = new ArrayList<>();
+
+    private RunRecorder(Provenance provenance, Path path) {
+        this.provenance = provenance;
+        this.path = path;
+    }
+
+    public static RunRecorder start(BackendInfo backend, Path out) {
+        Provenance p = ProvenanceProbe.probe(backend.backend(), backend.nativeBuild(), backend.device(),
+                backend.cudaVersion(), backend.cudnnVersion(), backend.threads(), backend.dl4jVersion());
+        Path path = out != null ? out : ProvenanceProbe.repoRoot().resolve("results").resolve("runs").resolve(
+                FILE_TIME.format(p.timestamp()) + "_" + shortCommit(p.gitCommit()) + "_" + slug(p.host()) + "_"
+                        + slug(p.backend()) + ".csv");
+        checkWritable(path);
+        return new RunRecorder(p, path);
+    }
+
+    /** Fails with the path in one line when the file could not be written, before any point is measured. */
+    public static void checkWritable(Path out) {
+        Path file = out.toAbsolutePath();
+        if (Files.isDirectory(file)) {
+            throw new UserInputException("output path " + out + " is a directory");
+        }
+        Path dir = file.getParent();
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".regbench-write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new UserInputException("cannot write output file " + out + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    public void record(PointMeasurement m) {
+        Variant v = m.point().variant();
+        double msPerBatch = toMillis(m.score(), m.unit());
+        rows.add(new BenchRow(provenance, v.model().text(), v.type().text(), v.rate().value(), v.placementText(),
+                v.text(), m.point().phase().text(), m.point().batchSize(), "FLOAT", m.score(), m.scoreError(),
+                m.unit(), m.point().batchSize() * 1000.0 / msPerBatch, msPerBatch, m.iterations(), m.forks(),
+                m.rawScores()));
+        BenchCsv.write(path, rows);
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public List<BenchRow> rows() {
+        return List.copyOf(rows);
+    }
+
+    public String overheadTable() {
+        return OverheadTable.render(rows);
+    }
+
+    /** Prints the verdicts against this machine's baseline, if it has one; returns the exit code they imply. */
+    public int compareWithBaseline(PrintWriter console) {
+        Optional<Path> baseline = new BaselineStore(ProvenanceProbe.repoRoot()).find(provenance.machineId());
+        if (baseline.isEmpty()) {
+            console.printf("No baseline for machine %s yet; save this run as one with: baseline save %s%n",
+                    provenance.machineId(), path);
+            return 0;
+        }
+        console.println("Compared with baseline " + baseline.get() + ":");
+        return org.regbench.results.regress.Comparison.run(baseline.get(), path, console);
+    }
+
+    private static double toMillis(double score, String unit) {
+        return switch (unit) {
+            case "ms/op" -> score;
+            case "us/op" -> score / 1e3;
+            case "ns/op" -> score / 1e6;
+            case "s/op" -> score * 1e3;
+            default -> throw new IllegalStateException("unexpected JMH unit " + unit);
+        };
+    }
+
+    private static String shortCommit(String commit) {
+        return commit.length() > 10 ? commit.substring(0, 10) : commit;
+    }
+
+    private static String slug(String s) {
+        return s.toLowerCase().replaceAll("[^a-z0-9.]+", "-").replaceAll("(^-|-$)", "");
+    }
+}
