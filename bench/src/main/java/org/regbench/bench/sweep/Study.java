@@ -1,0 +1,38 @@
+package org.regbench.bench.sweep;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The questions the documents and the paper ask, each a set of runs a sweep can add. */
+public enum Study {
+    /** Test and train error against the extended rate grid: underfitting at high rates, overfitting at none. */
+    RATES("rates"),
+    /** With and without dropout at several training-set sizes (Srivastava et al. Fig. 10). */
+    SIZE("size"),
+    /** Monte-Carlo dropout, k stochastic passes averaged, against ordinary inference (Fig. 11). */
+    MC("mc"),
+    /** L2, L1, batch norm, max-norm, early stopping, and dropout combined with each. */
+    REGULARIZERS("regularizers"),
+    /** Epochs and seconds to a target validation accuracy, with and without dropout. */
+    COST("cost");
+
+    private final String text;
+
+    Study(String text) {
+        this.text = text;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public static Study parse(String text) {
+        for (Study s : values()) {
+            if (s.text.equals(text)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown study '" + text + "'; valid: "
+                + Arrays.stream(values()).map(Study::text).collect(Collectors.joining(", ")));
+    }
+}

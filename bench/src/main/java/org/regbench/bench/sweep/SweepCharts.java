@@ -1,0 +1,162 @@
+package org.regbench.bench.sweep;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.regbench.zoo.DropoutType;
+import org.regbench.zoo.Placement;
+
+/** The sweep's charts, each as PNG and SVG next to the CSV files. */
+public final class SweepCharts {
+
+    private SweepCharts() {
+    }
+
+    /** Writes every chart the data supports; returns the PNG paths written. */
+    public static List<Path> writeAll(Path dir, List<SummaryRow> summary, List<RunResult> runs, List<McResult> mc) {
+        System.setProperty("java.awt.headless", "true");
+        List<Path> written = new ArrayList<>();
+        rateCurve(summary).ifPresent(c -> written.add(save(c, dir.resolve("rate-curve"))));
+        learningCurves(runs).ifPresent(c -> written.add(save(c, dir.resolve("learning-curves"))));
+        trainSize(summary).ifPresent(c -> written.add(save(c, dir.resolve("train-size"))));
+        monteCarlo(mc).ifPresent(c -> written.add(save(c, dir.resolve("mc-dropout"))));
+        return written;
+    }
+
+    /** Train and test error against the drop rate: too high underfits (both rise), too low overfits (gap widens). */
+    static java.util.Optional<XYChart> rateCurve(List<SummaryRow> summary) {
+        Map<String, TreeMap<Double, SummaryRow>> curves = new LinkedHashMap<>();
+        for (SummaryRow r : summary) {
+            boolean plain = r.variant().regularizers().isEmpty() && r.earlyStopping() == 0;
+            boolean onCurve = r.variant().type() == DropoutType.NONE
+                    || r.variant().type() == DropoutType.STANDARD && r.variant().placement() == Placement.ALL_HIDDEN;
+            if (plain && onCurve) {
+                String key = r.variant().model().text() + " " + r.dataset() + " n=" + r.trainSize();
+                curves.computeIfAbsent(key, k -> new TreeMap<>()).put(r.variant().rate().value(), r);
+            }
+        }
+        curves.values().removeIf(c -> c.size() < 2);
+        if (curves.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        XYChart chart = chart("Error against drop rate (standard dropout on every hidden layer)", "drop rate",
+                "error (1 - accuracy)");
+        curves.forEach((key, curve) -> {
+            List<Double> x = new ArrayList<>(curve.keySet());
+            chart.addSeries(key + " train", x, curve.values().stream().map(r -> 1 - r.trainAccuracyMean()).toList());
+            chart.addSeries(key + " test", x, curve.values().stream().map(r -> 1 - r.testAccuracyMean()).toList())
+                    .setMarker(SeriesMarkers.DIAMOND);
+        });
+        return java.util.Optional.of(chart);
+    }
+
+    /** Validation accuracy per epoch with and without dropout (first seed, largest training set). */
+    static java.util.Optional<XYChart> learningCurves(List<RunResult> runs) {
+        if (runs.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        int size = runs.stream().mapToInt(r -> r.run().trainSize()).max().orElse(0);
+        long seed = runs.get(0).run().seed();
+        List<RunResult> shown = runs.stream()
+                .filter(r -> r.run().trainSize() == size && r.run().seed() == seed && r.run().earlyStoppingPatience() == 0)
+                .filter(r -> r.run().variant().regularizers().isEmpty())
+                .filter(r -> r.run().variant().type() == DropoutType.NONE || r.run().variant().type() == DropoutType.STANDARD)
+                .sorted(Comparator.comparingDouble(r -> r.run().variant().rate().value()))
+                .toList();
+        if (shown.isEmpty() || shown.get(0).epochs().size() < 2) {
+            return java.util.Optional.empty();
+        }
+        XYChart chart = chart("Learning curves, n=" + size + " (solid: validation, dashed: training)", "epoch", "accuracy");
+        for (RunResult r : shown) {
+            List<Integer> x = r.epochs().stream().map(EpochMetrics::epoch).toList();
+            chart.addSeries(r.run().variant().text() + " val", x, r.epochs().stream().map(EpochMetrics::valAccuracy).toList());
+            chart.addSeries(r.run().variant().text() + " train", x,
+                    r.epochs().stream().map(EpochMetrics::trainAccuracy).toList())
+                    .setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+        }
+        return java.util.Optional.of(chart);
+    }
+
+    /** Test error against training-set size, per variant: where dropout starts to pay. */
+    static java.util.Optional<XYChart> trainSize(List<SummaryRow> summary) {
+        Map<String, TreeMap<Integer, SummaryRow>> curves = new LinkedHashMap<>();
+        for (SummaryRow r : summary) {
+            if (r.earlyStopping() == 0) {
+                curves.computeIfAbsent(r.variant().text() + " " + r.dataset(), k -> new TreeMap<>()).put(r.trainSize(), r);
+            }
+        }
+        curves.values().removeIf(c -> c.size() < 2);
+        if (curves.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        XYChart chart = chart("Test error against training-set size", "training examples (log scale)", "test error");
+        chart.getStyler().setXAxisLogarithmic(true);
+        curves.forEach((key, curve) -> chart.addSeries(key, new ArrayList<>(curve.keySet()),
+                curve.values().stream().map(r -> 1 - r.testAccuracyMean()).toList()));
+        return java.util.Optional.of(chart);
+    }
+
+    /** Accuracy of the mean of k stochastic passes against ordinary inference (weight scaling). */
+    static java.util.Optional<XYChart> monteCarlo(List<McResult> mc) {
+        if (mc.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Map<String, List<McResult>> byVariant = mc.stream().collect(Collectors.groupingBy(
+                m -> m.run().variant().text() + " n=" + m.run().trainSize(), LinkedHashMap::new, Collectors.toList()));
+        XYChart chart = chart("Monte-Carlo dropout against ordinary inference", "stochastic passes k (log scale)",
+                "test accuracy");
+        chart.getStyler().setXAxisLogarithmic(true);
+        byVariant.forEach((key, list) -> {
+            TreeMap<Integer, List<McResult>> byK = list.stream().collect(Collectors.groupingBy(McResult::passes,
+                    TreeMap::new, Collectors.toList()));
+            List<Integer> ks = new ArrayList<>(byK.keySet());
+            chart.addSeries(key + " MC", ks, byK.values().stream()
+                    .map(l -> l.stream().mapToDouble(McResult::mcAccuracy).average().orElse(Double.NaN)).toList());
+            double standard = list.stream().mapToDouble(McResult::standardAccuracy).average().orElse(Double.NaN);
+            chart.addSeries(key + " ordinary", ks, ks.stream().map(k -> standard).toList())
+                    .setMarker(SeriesMarkers.NONE)
+                    .setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+        });
+        return java.util.Optional.of(chart);
+    }
+
+    private static XYChart chart(String title, String x, String y) {
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(x).yAxisTitle(y).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        return chart;
+    }
+
+    /** PNG and SVG, each written under a temporary name and moved into place. */
+    private static Path save(XYChart chart, Path base) {
+        try {
+            Path dir = base.getParent();
+            Files.createDirectories(dir);
+            String tmp = dir.resolve("." + base.getFileName() + ".tmp").toString();
+            BitmapEncoder.saveBitmap(chart, tmp, BitmapEncoder.BitmapFormat.PNG);
+            Files.move(Path.of(tmp + ".png"), Path.of(base + ".png"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            VectorGraphicsEncoder.saveVectorGraphic(chart, tmp, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            Files.move(Path.of(tmp + ".svg"), Path.of(base + ".svg"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            return Path.of(base + ".png");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write chart " + base + ".png", e);
+        }
+    }
+}
