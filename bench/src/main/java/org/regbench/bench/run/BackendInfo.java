@@ -30,7 +30,7 @@ public record BackendInfo(String backend, String nativeBuild, String device, Str
         if (cudaLib != null) {
             String build = platformOf(cudaLib);
             String cuda = cudaArtifactVersion();
-            return new BackendInfo("cuda-" + cuda, build, gpuNames(), cuda, cudnnVersion(), threads, dl4j);
+            return new BackendInfo("cuda-" + cuda, build, gpuNames(), cuda, probeCudnnVersion(), threads, dl4j);
         }
         String build = cpuLib == null ? "unknown" : platformOf(cpuLib);
         // platform names are os-arch[-extension]: linux-x86_64-avx512, linux-x86_64-onednn-avx2, linux-x86_64
@@ -97,7 +97,7 @@ public record BackendInfo(String backend, String nativeBuild, String device, Str
     }
 
     /** cuDNN through the bytedeco presets, when the cuda profile put them on the class path. */
-    private static String cudnnVersion() {
+    private static String probeCudnnVersion() {
         try {
             Class<?> cudnn = Class.forName("org.bytedeco.cuda.global.cudnn");
             Method m = cudnn.getMethod("cudnnGetVersion");

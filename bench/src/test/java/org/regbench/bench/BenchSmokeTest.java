@@ -1,0 +1,64 @@
+package org.regbench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What CI runs: {@code bench --preset smoke} through the command line, JMH forking real JVMs, then the CSV is
+ * checked point by point. No assertion is about speed: only that every point was measured and recorded.
+ */
+class BenchSmokeTest {
+
+    private static final List<String> PROVENANCE = List.of("timestamp", "git_commit", "host", "cpu", "cores",
+            "threads", "java_version", "dl4j_version", "backend", "native_build", "device");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void smokeRunRecordsEveryPointWithProvenanceAndRawScores() throws Exception {
+        Path out = dir.resolve("smoke.csv");
+        BenchInputTest.Result r = BenchInputTest.run("bench", "--preset", "smoke", "--out", out.toString(),
+                "--no-compare");
+        assertEquals(0, r.code(), r.out() + r.err());
+        List<CSVRecord> rows = SweepSmokeTest.read(out);
+        Set<String> points = rows.stream()
+                .map(x -> x.get("variant") + " " + x.get("phase") + " " + x.get("batch_size"))
+                .collect(Collectors.toSet());
+        Set<String> expected = Set.of("inference", "forward-train", "forward-backward", "train-step").stream()
+                .flatMap(p -> Set.of("mlp/none " + p + " 128", "mlp/standard@0.5 " + p + " 128").stream())
+                .collect(Collectors.toSet());
+        assertEquals(expected, points);
+        assertEquals(expected.size(), rows.size());
+        for (CSVRecord row : rows) {
+            for (String column : PROVENANCE) {
+                assertFalse(row.get(column).isBlank(), column + " is empty");
+            }
+            assertEquals("ms/op", row.get("unit"));
+            assertEquals("FLOAT", row.get("data_type"));
+            double score = Double.parseDouble(row.get("score"));
+            assertTrue(score > 0, "score " + score);
+            double msPerBatch = Double.parseDouble(row.get("ms_per_batch"));
+            assertEquals(score, msPerBatch, 1e-9 * score);
+            assertEquals(128_000.0 / msPerBatch, Double.parseDouble(row.get("samples_per_second")), 1e-6);
+            String[] raw = row.get("raw_scores").trim().split(" ");
+            assertEquals(Integer.parseInt(row.get("iterations")), raw.length);
+            for (String s : raw) {
+                assertTrue(Double.parseDouble(s) > 0);
+            }
+            boolean none = row.get("variant").equals("mlp/none");
+            assertEquals(none ? "none" : "standard", row.get("dropout_type"));
+            assertEquals(none ? 0.0 : 0.5, Double.parseDouble(row.get("dropout_rate")));
+        }
+        assertTrue(r.out().contains("overhead"), r.out());
+    }
+}

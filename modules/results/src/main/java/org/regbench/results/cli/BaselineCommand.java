@@ -1,0 +1,56 @@
+package org.regbench.results.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.regbench.results.Provenance;
+import org.regbench.results.regress.BaselineStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code baseline save RUN.csv}: makes a run the baseline of its machine and backend. */
+@Command(name = "baseline", description = "Manage per-machine baselines in results/baselines/.",
+        subcommands = {BaselineCommand.Save.class}, mixinStandardHelpOptions = true)
+public final class BaselineCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.BAD_INPUT;
+    }
+
+    @Command(name = "save", mixinStandardHelpOptions = true,
+            description = "Store RUN.csv as the baseline for the machine and backend it was measured on.")
+    public static final class Save implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "RUN.csv", description = "a bench run, e.g. results/runs/....csv")
+        Path run;
+
+        @Option(names = "--baselines", paramLabel = "DIR", description = "baseline directory (default: "
+                + "results/baselines under the repository root)")
+        Path baselines;
+
+        @Override
+        public Integer call() throws Exception {
+            return ExitCodes.guard(spec.commandLine().getErr(), () -> {
+                BaselineStore store = BaselineStore.inDirectory(baselines != null ? baselines : RepoPaths.baselines());
+                BaselineStore.Saved s = store.save(run);
+                Provenance p = s.example().provenance();
+                var out = spec.commandLine().getOut();
+                out.printf("%s baseline for machine %s%n  (%s, %d cores, %s, backend %s, native build %s)%n  -> %s%n",
+                        s.replaced() ? "Replaced the" : "Saved the", s.machineId(), p.cpu(), p.cores(), p.os(),
+                        p.backend(), p.nativeBuild(), s.path());
+                out.flush();
+                return ExitCodes.OK;
+            });
+        }
+    }
+}

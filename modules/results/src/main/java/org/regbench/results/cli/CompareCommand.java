@@ -1,0 +1,70 @@
+package org.regbench.results.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.regbench.results.AtomicFiles;
+import org.regbench.results.regress.CompareOptions;
+import org.regbench.results.regress.ComparisonReport;
+import org.regbench.results.regress.ComparisonResult;
+import org.regbench.results.regress.PatternThreshold;
+import org.regbench.results.regress.RunComparator;
+import org.regbench.results.regress.Thresholds;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code compare BASELINE.csv CURRENT.csv}: verdicts per benchmark and an exit code for CI. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Compare a run with a baseline, benchmark by benchmark.",
+            "Exit code: 0 nothing regressed, 1 a regression, 2 unusable input."})
+public final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BASELINE.csv")
+    Path baseline;
+
+    @Parameters(index = "1", paramLabel = "CURRENT.csv")
+    Path current;
+
+    @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "5",
+            description = "smallest slowdown that is a regression, in percent (default: ${DEFAULT-VALUE})")
+    double threshold;
+
+    @Option(names = "--threshold-for", paramLabel = "GLOB=PERCENT",
+            description = "threshold for benchmarks whose key matches GLOB, e.g. 'cnn/*=8'; repeatable, first match "
+                    + "wins")
+    List<String> patterns = new ArrayList<>();
+
+    @Option(names = "--alpha", defaultValue = "0.05",
+            description = "significance level of the Mann-Whitney U test (default: ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Option(names = "--force", description = "compare runs from different machines or backends anyway")
+    boolean force;
+
+    @Option(names = "--report", paramLabel = "FILE.md", description = "also write a Markdown summary for a PR comment")
+    Path report;
+
+    @Override
+    public Integer call() throws Exception {
+        return ExitCodes.guard(spec.commandLine().getErr(), () -> {
+            List<PatternThreshold> parsed = patterns.stream().map(PatternThreshold::parse).toList();
+            CompareOptions options = new CompareOptions(new Thresholds(threshold, parsed), alpha, 0.95, force);
+            ComparisonResult result = new RunComparator(options).compare(baseline, current);
+            var out = spec.commandLine().getOut();
+            out.print(ComparisonReport.console(result));
+            if (report != null) {
+                AtomicFiles.writeString(report, ComparisonReport.markdown(result));
+                out.println("Markdown summary: " + report);
+            }
+            out.flush();
+            return result.exitCode();
+        });
+    }
+}

@@ -1,0 +1,127 @@
+package org.regbench.results.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.regbench.results.BenchRow;
+import org.regbench.results.InvalidResultsException;
+import org.regbench.results.csv.BenchCsv;
+import org.regbench.results.history.BenchmarkSeries;
+import org.regbench.results.history.EDivisive;
+import org.regbench.results.history.RunHistory;
+import org.regbench.results.regress.BaselineStore;
+import org.regbench.results.regress.CompareOptions;
+import org.regbench.results.regress.ComparisonResult;
+import org.regbench.results.regress.RunComparator;
+import org.regbench.results.report.HtmlReport;
+import org.regbench.results.report.ReportInputs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code report}: a static HTML page for a run, with verdicts, overhead, charts, trends and sweeps. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Write a static HTML report (charts and tables) for a run.")
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--run", paramLabel = "FILE.csv", description = "the run (default: the newest in --runs)")
+    Path run;
+
+    @Option(names = "--runs", paramLabel = "DIR", description = "run CSVs for trends (default: results/runs)")
+    Path runs;
+
+    @Option(names = "--baseline", paramLabel = "FILE.csv",
+            description = "baseline to compare with (default: this run's machine baseline, if any)")
+    Path baseline;
+
+    @Option(names = "--baselines", paramLabel = "DIR", description = "baseline directory (default: results/baselines)")
+    Path baselines;
+
+    @Option(names = "--sweeps", paramLabel = "DIR", description = "sweep results (default: results/sweeps)")
+    Path sweeps;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: results/report)")
+    Path out;
+
+    @Option(names = "--force", description = "compare with a baseline from another machine or backend anyway")
+    boolean force;
+
+    @Override
+    public Integer call() throws Exception {
+        return ExitCodes.guard(spec.commandLine().getErr(), () -> {
+            Path runsDir = runs != null ? runs : RepoPaths.runs();
+            Optional<RunHistory> history = Files.isDirectory(runsDir) ? Optional.of(RunHistory.load(runsDir))
+                    : Optional.empty();
+            Path runFile = run != null ? run : newestRun(runsDir);
+            List<BenchRow> rows = BenchCsv.read(runFile);
+            String machine = rows.get(0).provenance().machineId();
+            BaselineStore store = BaselineStore.inDirectory(baselines != null ? baselines : RepoPaths.baselines());
+            Optional<Path> base = baseline != null ? Optional.of(baseline) : store.find(machine);
+            Optional<ComparisonResult> comparison = base.map(b -> new RunComparator(
+                    CompareOptions.defaults().withForce(force)).compare(b, BenchCsv.read(b), runFile, rows));
+            String note = "No baseline for machine " + machine + " in " + store.directory()
+                    + "; save one with: baseline save " + runFile;
+            List<BenchmarkSeries> series = history.map(h -> h.series(machine, EDivisive.defaults()))
+                    .orElse(List.of());
+            List<Path> sweepCharts = newestSweepCharts(sweeps != null ? sweeps : RepoPaths.sweeps());
+            Path index = HtmlReport.write(new ReportInputs(runFile, rows, comparison, note, series, sweepCharts),
+                    out != null ? out : RepoPaths.report());
+            PrintWriter o = spec.commandLine().getOut();
+            o.println("Report: " + index.toAbsolutePath());
+            o.flush();
+            return ExitCodes.OK;
+        });
+    }
+
+    /** File names start with the UTC time, so the last name is the newest run. */
+    private static Path newestRun(Path runsDir) {
+        if (!Files.isDirectory(runsDir)) {
+            throw new InvalidResultsException(runsDir + ": runs directory does not exist; pass --run");
+        }
+        try (Stream<Path> s = Files.list(runsDir)) {
+            return s.filter(p -> p.toString().endsWith(".csv")).max(Comparator.comparing(Path::getFileName))
+                    .orElseThrow(() -> new InvalidResultsException(runsDir + ": no run files (*.csv); pass --run"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + runsDir, e);
+        }
+    }
+
+    /** The PNG charts of the newest sweep directory (names start with the UTC time), if there is one. */
+    static List<Path> newestSweepCharts(Path sweepsDir) {
+        if (!Files.isDirectory(sweepsDir)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(sweepsDir)) {
+            Optional<Path> newest = dirs.filter(Files::isDirectory).filter(ReportCommand::hasPng)
+                    .max(Comparator.comparing(Path::getFileName));
+            if (newest.isEmpty()) {
+                return List.of();
+            }
+            try (Stream<Path> files = Files.list(newest.get())) {
+                return files.filter(p -> p.toString().endsWith(".png") && !p.getFileName().toString().startsWith("."))
+                        .sorted().toList();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + sweepsDir, e);
+        }
+    }
+
+    private static boolean hasPng(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(p -> p.toString().endsWith(".png"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.regbench.results.csv;
+
+/**
+ * The columns of a bench CSV, in file order. The constants are spelled exactly like the header names (lower snake
+ * case) because {@code CSVFormat.Builder.setHeader(Class)} takes the header from {@link #name()}; the enum is thus
+ * the single place where the header is defined.
+ */
+@SuppressWarnings("java:S115") // constant names are the CSV header on purpose
+public enum BenchColumn {
+    timestamp(true),
+    git_commit(true),
+    git_dirty(false),
+    host(true),
+    os(true),
+    cpu(true),
+    cores(true),
+    threads(false),
+    java_version(false),
+    jvm(false),
+    dl4j_version(false),
+    backend(true),
+    native_build(false),
+    device(false),
+    cuda_version(false),
+    cudnn_version(false),
+    machine_id(false),
+    model(true),
+    dropout_type(true),
+    dropout_rate(true),
+    placement(false),
+    variant(true),
+    phase(true),
+    batch_size(true),
+    data_type(true),
+    score(true),
+    score_error(true),
+    unit(true),
+    samples_per_second(false),
+    ms_per_batch(false),
+    iterations(true),
+    forks(false),
+    raw_scores(true);
+
+    private final boolean required;
+
+    BenchColumn(boolean required) {
+        this.required = required;
+    }
+
+    /** Whether reading fails without this column; the others describe the run but no statistic needs them. */
+    public boolean required() {
+        return required;
+    }
+
+    public String header() {
+        return name();
+    }
+}

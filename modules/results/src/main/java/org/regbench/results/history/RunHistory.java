@@ -1,0 +1,87 @@
+package org.regbench.results.history;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.regbench.results.BenchRow;
+import org.regbench.results.BenchmarkKey;
+import org.regbench.results.InvalidResultsException;
+import org.regbench.results.csv.BenchCsv;
+
+/** Every run in a directory, validated, grouped by machine and benchmark. */
+public final class RunHistory {
+
+    private final List<List<BenchRow>> runs;
+
+    private RunHistory(List<List<BenchRow>> runs) {
+        this.runs = runs;
+    }
+
+    /** Reads every {@code *.csv} in {@code runsDir}; one unusable file fails the whole history, naming that file. */
+    public static RunHistory load(Path runsDir) {
+        if (!Files.isDirectory(runsDir)) {
+            throw new InvalidResultsException(runsDir + ": runs directory does not exist");
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(runsDir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".csv") && Files.isRegularFile(p)).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + runsDir, e);
+        }
+        List<List<BenchRow>> runs = new ArrayList<>();
+        for (Path f : files) {
+            runs.add(BenchCsv.read(f));
+        }
+        runs.sort(Comparator.comparing(r -> r.get(0).provenance().timestamp()));
+        return new RunHistory(runs);
+    }
+
+    public int size() {
+        return runs.size();
+    }
+
+    /** The machine of the most recent run, the natural default when nobody says which machine to look at. */
+    public Optional<String> newestMachine() {
+        return runs.isEmpty() ? Optional.empty()
+                : Optional.of(runs.get(runs.size() - 1).get(0).provenance().machineId());
+    }
+
+    public List<List<BenchRow>> runsOf(String machineId) {
+        return runs.stream().filter(r -> r.get(0).provenance().machineId().equals(machineId)).toList();
+    }
+
+    /** One series per benchmark key of this machine, with change points from {@code detector}. */
+    public List<BenchmarkSeries> series(String machineId, EDivisive detector) {
+        Map<BenchmarkKey, List<RunPoint>> points = new TreeMap<>(Comparator.comparing(BenchmarkKey::text));
+        Map<BenchmarkKey, String> units = new LinkedHashMap<>();
+        for (List<BenchRow> run : runsOf(machineId)) {
+            for (BenchRow r : run) {
+                String unit = units.putIfAbsent(r.key(), r.unit());
+                if (unit != null && !unit.equals(r.unit())) {
+                    // a unit change would make a fake step; the series restarts instead of mixing scales
+                    points.remove(r.key());
+                    units.put(r.key(), r.unit());
+                }
+                points.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(new RunPoint(
+                        r.provenance().timestamp(), r.provenance().gitCommit(), r.provenance().gitDirty(), r.score(),
+                        r.scoreError()));
+            }
+        }
+        List<BenchmarkSeries> out = new ArrayList<>();
+        for (Map.Entry<BenchmarkKey, List<RunPoint>> e : points.entrySet()) {
+            double[] scores = e.getValue().stream().mapToDouble(RunPoint::score).toArray();
+            out.add(new BenchmarkSeries(e.getKey(), units.get(e.getKey()), e.getValue(), detector.detect(scores)));
+        }
+        return out;
+    }
+}

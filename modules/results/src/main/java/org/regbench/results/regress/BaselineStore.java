@@ -1,0 +1,74 @@
+package org.regbench.results.regress;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.regbench.results.AtomicFiles;
+import org.regbench.results.BenchRow;
+import org.regbench.results.InvalidResultsException;
+import org.regbench.results.csv.BenchCsv;
+
+/**
+ * Baselines live in {@code results/baselines/<machine-id>.csv}, one per machine and backend build, so a laptop and a
+ * CI runner (or the CPU and CUDA backends of one machine) never judge each other. Saving copies the run byte for
+ * byte; git keeps the history of a machine's baselines.
+ */
+public final class BaselineStore {
+
+    private final Path directory;
+
+    /** A store under {@code <repoRoot>/results/baselines}. */
+    public BaselineStore(Path repoRoot) {
+        this.directory = repoRoot.resolve("results").resolve("baselines");
+    }
+
+    /** A store in any directory, e.g. for tests or {@code --baselines DIR}. */
+    public static BaselineStore inDirectory(Path directory) {
+        return new BaselineStore(directory, Layout.EXACT);
+    }
+
+    /** Tells the two constructors apart: the public one takes the repository root, this one the directory itself. */
+    private enum Layout { EXACT }
+
+    private BaselineStore(Path directory, Layout layout) {
+        this.directory = directory;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public Path pathFor(String machineId) {
+        return directory.resolve(machineId + ".csv");
+    }
+
+    public Optional<Path> find(String machineId) {
+        Path p = pathFor(machineId);
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** What was saved where, for the message shown to the user. */
+    public record Saved(String machineId, Path path, BenchRow example, boolean replaced) {
+    }
+
+    /**
+     * Validates the run and stores it as the baseline of its machine. An invalid run throws before anything is
+     * written, so a good baseline is never replaced by a bad one.
+     */
+    public Saved save(Path run) {
+        List<BenchRow> rows = BenchCsv.read(run);
+        String id = rows.get(0).provenance().machineId();
+        for (int i = 1; i < rows.size(); i++) {
+            String other = rows.get(i).provenance().machineId();
+            if (!other.equals(id)) {
+                throw new InvalidResultsException(run + ": row " + (i + 1) + ", column machine_id: machine " + other
+                        + " differs from " + id + " in row 1; a baseline must come from one machine");
+            }
+        }
+        Path target = pathFor(id);
+        boolean replaced = Files.exists(target);
+        AtomicFiles.copy(run, target);
+        return new Saved(id, target, rows.get(0), replaced);
+    }
+}

@@ -1,0 +1,125 @@
+package org.regbench.results.regress;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.regbench.results.BenchRow;
+import org.regbench.results.stats.RatioInterval;
+import org.regbench.results.stats.TextTable;
+
+/** Renders a {@link ComparisonResult} for a console and as Markdown for a pull-request comment. */
+public final class ComparisonReport {
+
+    private static final String[] HEADER = {"benchmark", "baseline", "current", "ratio", "CI", "change", "p",
+        "verdict"};
+
+    private ComparisonReport() {
+    }
+
+    public static String console(ComparisonResult r) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADER);
+        for (KeyComparison k : r.keys()) {
+            rows.add(cells(k));
+        }
+        StringBuilder out = new StringBuilder();
+        out.append("baseline ").append(r.baselineFile()).append(" (").append(shortCommit(r.baselineCommit()))
+                .append(", ").append(r.baselineMachine()).append(")\n");
+        out.append("current  ").append(r.currentFile()).append(" (").append(shortCommit(r.currentCommit()))
+                .append(", ").append(r.currentMachine()).append(")\n");
+        if (r.forced()) {
+            out.append("WARNING: different machines or backends, compared because of --force\n");
+        }
+        out.append(TextTable.format(rows, new boolean[] {false, true, true, true, true, true, true, false}));
+        out.append(summary(r)).append('\n');
+        out.append(rule(r)).append('\n');
+        return out.toString();
+    }
+
+    public static String markdown(ComparisonResult r) {
+        StringBuilder md = new StringBuilder();
+        md.append(r.hasRegression() ? "### :red_circle: regbench: performance regression\n\n"
+                : "### :green_circle: regbench: no performance regression\n\n");
+        md.append("Baseline `").append(shortCommit(r.baselineCommit())).append("` (").append(r.baselineMachine())
+                .append(") vs current `").append(shortCommit(r.currentCommit())).append("` (")
+                .append(r.currentMachine()).append(").");
+        if (r.forced()) {
+            md.append(" **Different machines or backends, compared with `--force`.**");
+        }
+        md.append("\n\n").append(summary(r)).append("\n\n");
+        md.append("| ").append(String.join(" | ", HEADER)).append(" |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
+        for (KeyComparison k : sortedForReaders(r.keys())) {
+            String[] c = cells(k);
+            c[0] = "`" + c[0] + "`";
+            c[7] = switch (k.verdict()) {
+                case SLOWER -> ":red_circle: **slower**";
+                case FASTER -> ":green_circle: faster";
+                case NEW -> ":new: new";
+                case MISSING -> ":grey_question: missing";
+                case UNCHANGED -> "unchanged";
+            };
+            md.append("| ").append(String.join(" | ", c).replace("|", "\\|").replace(" \\| ", " | ")).append(" |\n");
+        }
+        md.append("\n<sub>").append(rule(r)).append("</sub>\n");
+        return md.toString();
+    }
+
+    /** Regressions first so a long table in a pull request shows what matters without scrolling. */
+    private static List<KeyComparison> sortedForReaders(List<KeyComparison> keys) {
+        List<KeyComparison> out = new ArrayList<>(keys);
+        out.sort(java.util.Comparator.comparingInt((KeyComparison k) -> k.verdict().ordinal()));
+        return out;
+    }
+
+    static String summary(ComparisonResult r) {
+        Map<Verdict, Integer> c = r.counts();
+        List<String> parts = new ArrayList<>();
+        for (Verdict v : Verdict.values()) {
+            parts.add(c.get(v) + " " + v.text());
+        }
+        return r.keys().size() + " benchmarks: " + String.join(", ", parts) + " -> "
+                + (r.hasRegression() ? "REGRESSION (exit 1)" : "ok (exit 0)");
+    }
+
+    static String rule(ComparisonResult r) {
+        CompareOptions o = r.options();
+        String patterns = o.thresholds().patterns().isEmpty() ? "" : " (per-pattern: " + String.join(", ",
+                o.thresholds().patterns().stream().map(p -> p.glob() + "=" + fmt(p.percent()) + "%").toList()) + ")";
+        return "slower/faster = change beyond the threshold of " + fmt(o.thresholds().defaultPercent()) + "%"
+                + patterns + " AND Mann-Whitney U p < " + fmt(o.alpha()) + " on raw iteration scores; ratio = "
+                + "current/baseline score, " + fmt(o.confidence() * 100) + "% Fieller CI; change = median time, + is slower";
+    }
+
+    private static String[] cells(KeyComparison k) {
+        String base = k.baseline().map(ComparisonReport::score).orElse("-");
+        String cur = k.current().map(ComparisonReport::score).orElse("-");
+        String ratio = k.ratio().map(r -> String.format(Locale.ROOT, "%.3f", r.ratio())).orElse("-");
+        String ci = k.ratio().map(ComparisonReport::interval).orElse("-");
+        String change = Double.isNaN(k.slowdownPercent()) ? "-"
+                : String.format(Locale.ROOT, "%+.1f%%", k.slowdownPercent());
+        String p = Double.isNaN(k.pValue()) ? "-" : String.format(Locale.ROOT, "%.3g", k.pValue());
+        return new String[] {k.key().text(), base, cur, ratio, ci, change, p, k.verdict().text()};
+    }
+
+    private static String score(BenchRow r) {
+        return String.format(Locale.ROOT, "%.4g ± %.2g %s", r.score(), r.scoreError(), r.unit());
+    }
+
+    private static String interval(RatioInterval r) {
+        return "[" + bound(r.lower()) + ", " + bound(r.upper()) + "]";
+    }
+
+    private static String bound(double d) {
+        return Double.isFinite(d) ? String.format(Locale.ROOT, "%.3f", d) : d > 0 ? "inf" : "-inf";
+    }
+
+    static String shortCommit(String c) {
+        return c.length() > 10 ? c.substring(0, 10) : c;
+    }
+
+    private static String fmt(double d) {
+        return d == Math.rint(d) ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%s", d);
+    }
+}

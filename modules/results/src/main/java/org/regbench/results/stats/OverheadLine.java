@@ -1,0 +1,21 @@
+package org.regbench.results.stats;
+
+import java.util.Optional;
+
+/**
+ * One line of the overhead table: a measured or derived (backward) point and its overhead, absent for the
+ * no-dropout reference itself or when the model has no reference in that phase and batch size.
+ *
+ * @param msPerBatch    milliseconds per batch
+ * @param msError       the half-width that goes with it: JMH's 99.9 % error for measured rows, a 99.9 % t
+ *                      half-width for derived ones
+ * @param derived       true for backward = forward-backward − forward-train
+ */
+public record OverheadLine(String model, String variant, String dropoutType, double dropoutRate, String phase,
+                           int batchSize, double msPerBatch, double msError, double samplesPerSecond,
+                           Optional<Overhead> overhead, boolean derived) {
+
+    public boolean isReference() {
+        return "none".equals(dropoutType);
+    }
+}
