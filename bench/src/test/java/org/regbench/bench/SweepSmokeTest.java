@@ -28,8 +28,8 @@ class SweepSmokeTest {
         BenchInputTest.Result r = BenchInputTest.run("sweep", "--preset", "smoke", "--out", out.toString());
         assertEquals(0, r.code(), r.err() + r.out());
         List<CSVRecord> rows = read(out);
-        // smoke: mlp/none and mlp/standard@0.5, 3 epochs, 1 seed
-        assertEquals(2 * 3, rows.size());
+        // smoke: mlp/none, mlp/standard@0.5 and mlp/standard@0.9, 3 epochs, 1 seed
+        assertEquals(3 * 3, rows.size());
         for (CSVRecord row : rows) {
             for (SweepColumn c : List.of(SweepColumn.train_accuracy, SweepColumn.val_accuracy)) {
                 double a = Double.parseDouble(row.get(c));
@@ -41,11 +41,14 @@ class SweepSmokeTest {
             assertEquals(last, !row.get(SweepColumn.test_accuracy).isEmpty(), "test accuracy only on the final epoch");
         }
         Map<String, List<CSVRecord>> byRun = rows.stream().collect(Collectors.groupingBy(x -> x.get(SweepColumn.variant)));
-        for (List<CSVRecord> run : byRun.values()) {
+        for (String learning : List.of("mlp/none", "mlp/standard@0.5")) {
+            List<CSVRecord> run = byRun.get(learning);
             double first = Double.parseDouble(run.get(0).get(SweepColumn.train_loss));
             double last = Double.parseDouble(run.get(run.size() - 1).get(SweepColumn.train_loss));
-            assertTrue(last < first, "training loss falls over epochs: " + first + " -> " + last);
+            assertTrue(last < first, learning + ": training loss falls over epochs: " + first + " -> " + last);
         }
+        // rate 0.9 is there to underfit: it ends below the no-dropout run on the same data and epochs
+        assertTrue(finalTestAccuracy(byRun.get("mlp/standard@0.9")) < finalTestAccuracy(byRun.get("mlp/none")));
         assertTrue(Files.size(dir.resolve("summary.csv")) > 0);
         assertTrue(Files.size(dir.resolve("mc.csv")) > 0);
         for (String chart : List.of("rate-curve", "learning-curves", "mc-dropout")) {
@@ -65,6 +68,10 @@ class SweepSmokeTest {
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertFalse(Files.exists(dir.resolve("x.csv")));
         }
+    }
+
+    private static double finalTestAccuracy(List<CSVRecord> run) {
+        return Double.parseDouble(run.get(run.size() - 1).get(SweepColumn.test_accuracy));
     }
 
     private static String[] append(String[] a, String... more) {

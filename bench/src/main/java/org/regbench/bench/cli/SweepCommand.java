@@ -129,7 +129,7 @@ public final class SweepCommand implements Callable<Integer> {
         Provenance provenance = ProvenanceProbe.probe(backend.backend(), backend.nativeBuild(), backend.device(),
                 backend.cudaVersion(), backend.cudnnVersion(), backend.threads(), backend.dl4jVersion());
         Path epochsFile = out != null ? out : ProvenanceProbe.repoRoot().resolve("results").resolve("sweeps")
-                .resolve(DIR_TIME.format(provenance.timestamp()) + "_" + shortCommit(provenance.gitCommit()))
+                .resolve(DIR_TIME.format(provenance.timestamp()) + "_" + Provenance.shortCommit(provenance.gitCommit()))
                 .resolve("epochs.csv");
         RunRecorder.checkWritable(epochsFile);
         Path dir = epochsFile.toAbsolutePath().getParent();
@@ -137,6 +137,7 @@ public final class SweepCommand implements Callable<Integer> {
         Path mcFile = dir.resolve(stem(epochsFile) + "mc.csv");
         SweepCsv csv = new SweepCsv(provenance);
 
+        warmUp(plan, data);
         List<RunResult> results = new ArrayList<>();
         List<McResult> mc = new ArrayList<>();
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(plan.totalEpochs())
@@ -174,6 +175,20 @@ public final class SweepCommand implements Callable<Integer> {
                 mc.isEmpty() ? "" : ", " + mcFile.getFileName(), charts.size(), dir);
         console.flush();
         return 0;
+    }
+
+    /**
+     * One short unrecorded run per model before the sweep, so that the JIT's warm-up is not billed to whichever run
+     * comes first: without it, the first run's epoch times (and so the cost column) are inflated.
+     */
+    private static void warmUp(SweepPlan plan, SweepData data) {
+        plan.runs().stream().map(r -> r.variant().model()).distinct().forEach(model -> {
+            TrainingRun first = plan.runs().stream().filter(r -> r.variant().model() == model).findFirst().orElseThrow();
+            SweepData.Split split = data.split(first.trainSize(), first.seed());
+            TrainingRun warm = new TrainingRun(org.regbench.zoo.Variant.none(model), first.dataset(), first.trainSize(),
+                    first.seed(), 1, first.batchSize(), 0);
+            new Trainer(split.train(), split.validation(), split.test()).train(warm, e -> { }).net().close();
+        });
     }
 
     private static List<McResult> monteCarlo(TrainingRun run, MultiLayerNetwork net, SweepData.Split split,
@@ -261,7 +276,4 @@ public final class SweepCommand implements Callable<Integer> {
         return (name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name) + "-";
     }
 
-    private static String shortCommit(String commit) {
-        return commit.length() > 10 ? commit.substring(0, 10) : commit;
-    }
 }

@@ -1,7 +1,7 @@
 package org.regbench.bench.run;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import org.regbench.zoo.TextForms;
+
 import org.regbench.bench.jmh.ForwardBackwardBenchmark;
 import org.regbench.bench.jmh.ForwardTrainBenchmark;
 import org.regbench.bench.jmh.InferenceBenchmark;
@@ -32,13 +32,7 @@ public enum Phase {
     }
 
     public static Phase parse(String text) {
-        for (Phase p : values()) {
-            if (p.text.equals(text)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown phase '" + text + "'; valid: "
-                + Arrays.stream(values()).map(Phase::text).collect(Collectors.joining(", ")));
+        return TextForms.parse(Phase.class, text, Phase::text, "phase");
     }
 
     @Override

@@ -1,9 +1,10 @@
 package org.regbench.bench.run;
 
+import org.regbench.zoo.TextForms;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
 import org.regbench.zoo.ModelKind;
@@ -79,13 +80,7 @@ public enum Preset {
     }
 
     public static Preset parse(String text) {
-        for (Preset p : values()) {
-            if (p.text.equals(text)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown preset '" + text + "'; valid: "
-                + Arrays.stream(values()).map(Preset::text).collect(Collectors.joining(", ")));
+        return TextForms.parse(Preset.class, text, Preset::text, "preset");
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class RunRecorder {
         Provenance p = ProvenanceProbe.probe(backend.backend(), backend.nativeBuild(), backend.device(),
                 backend.cudaVersion(), backend.cudnnVersion(), backend.threads(), backend.dl4jVersion());
         Path path = out != null ? out : ProvenanceProbe.repoRoot().resolve("results").resolve("runs").resolve(
-                FILE_TIME.format(p.timestamp()) + "_" + shortCommit(p.gitCommit()) + "_" + slug(p.host()) + "_"
+                FILE_TIME.format(p.timestamp()) + "_" + Provenance.shortCommit(p.gitCommit()) + "_" + slug(p.host()) + "_"
                         + slug(p.backend()) + ".csv");
         checkWritable(path);
         return new RunRecorder(p, path);
@@ -110,9 +110,6 @@ public final class RunRecorder {
         };
     }
 
-    private static String shortCommit(String commit) {
-        return commit.length() > 10 ? commit.substring(0, 10) : commit;
-    }
 
     private static String slug(String s) {
         return s.toLowerCase().replaceAll("[^a-z0-9.]+", "-").replaceAll("(^-|-$)", "");

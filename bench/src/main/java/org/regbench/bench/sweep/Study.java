@@ -1,7 +1,7 @@
 package org.regbench.bench.sweep;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import org.regbench.zoo.TextForms;
+
 
 /** The questions the documents and the paper ask, each a set of runs a sweep can add. */
 public enum Study {
@@ -27,12 +27,6 @@ public enum Study {
     }
 
     public static Study parse(String text) {
-        for (Study s : values()) {
-            if (s.text.equals(text)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("unknown study '" + text + "'; valid: "
-                + Arrays.stream(values()).map(Study::text).collect(Collectors.joining(", ")));
+        return TextForms.parse(Study.class, text, Study::text, "study");
     }
 }

@@ -1,10 +1,8 @@
 package org.regbench.bench.sweep;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -18,6 +16,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.regbench.results.AtomicFiles;
 import org.regbench.zoo.DropoutType;
 import org.regbench.zoo.Placement;
 
@@ -50,7 +49,8 @@ public final class SweepCharts {
                 curves.computeIfAbsent(key, k -> new TreeMap<>()).put(r.variant().rate().value(), r);
             }
         }
-        curves.values().removeIf(c -> c.size() < 2);
+        // the size study's two-point lines belong to the train-size chart
+        curves.values().removeIf(c -> c.size() < 3);
         if (curves.isEmpty()) {
             return java.util.Optional.empty();
         }
@@ -144,19 +144,13 @@ public final class SweepCharts {
 
     /** PNG and SVG, each written under a temporary name and moved into place. */
     private static Path save(XYChart chart, Path base) {
-        try {
-            Path dir = base.getParent();
-            Files.createDirectories(dir);
-            String tmp = dir.resolve("." + base.getFileName() + ".tmp").toString();
-            BitmapEncoder.saveBitmap(chart, tmp, BitmapEncoder.BitmapFormat.PNG);
-            Files.move(Path.of(tmp + ".png"), Path.of(base + ".png"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-            VectorGraphicsEncoder.saveVectorGraphic(chart, tmp, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            Files.move(Path.of(tmp + ".svg"), Path.of(base + ".svg"), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
-            return Path.of(base + ".png");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write chart " + base + ".png", e);
-        }
+        Path png = Path.of(base + ".png");
+        AtomicFiles.write(png, tmp -> Files.write(tmp, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG)));
+        AtomicFiles.write(Path.of(base + ".svg"), tmp -> {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            }
+        });
+        return png;
     }
 }

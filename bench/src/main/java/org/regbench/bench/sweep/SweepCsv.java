@@ -1,16 +1,14 @@
 package org.regbench.bench.sweep;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.regbench.results.AtomicFiles;
 import org.regbench.results.Provenance;
 import org.regbench.zoo.Variant;
 
@@ -75,20 +73,14 @@ public final class SweepCsv {
     }
 
     private static void write(Path file, Class<? extends Enum<?>> header, List<List<Object>> rows) {
-        Path dir = file.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header).get();
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header).get();
+        AtomicFiles.write(file, tmp -> {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                  CSVPrinter printer = new CSVPrinter(w, format)) {
                 for (List<Object> row : rows) {
                     printer.printRecord(row);
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+        });
     }
 }

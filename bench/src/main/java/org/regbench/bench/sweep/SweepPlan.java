@@ -100,7 +100,7 @@ public record SweepPlan(List<TrainingRun> runs, List<TrainingRun> monteCarloRuns
     }
 
     /**
-     * A rough duration from per-example costs measured on two cores (MLP about 0.1 ms per training example, the CNN
+     * A rough duration from per-example costs measured on two cores (MLP about 0.17 ms per training example, the CNN
      * about 3 ms), plus evaluation passes and Monte-Carlo passes.
      */
     public Duration estimate(int evaluationExamples) {
@@ -118,7 +118,7 @@ public record SweepPlan(List<TrainingRun> runs, List<TrainingRun> monteCarloRuns
 
     private static double perExampleMillis(ModelKind m) {
         return switch (m) {
-            case MLP, MLP_SELU -> 0.1;
+            case MLP, MLP_SELU -> 0.17;
             case MLP_WIDE -> 0.8;
             case LSTM -> 1.5;
             case CNN -> 3.0;

@@ -1,8 +1,8 @@
 package org.regbench.bench.sweep;
 
-import java.util.Arrays;
+import org.regbench.zoo.TextForms;
+
 import java.util.List;
-import java.util.stream.Collectors;
 import org.regbench.zoo.ModelKind;
 
 /**
@@ -10,7 +10,7 @@ import org.regbench.zoo.ModelKind;
  * study on the MLP, {@code full} both documents' models at more sizes, epochs and seeds (prints its estimate first).
  */
 public enum SweepPreset {
-    SMOKE("smoke", List.of(ModelKind.MLP), List.of(Study.RATES, Study.MC), List.of(0.0, 0.5), 1000, List.of(1000), 3, 1,
+    SMOKE("smoke", List.of(ModelKind.MLP), List.of(Study.RATES, Study.MC), List.of(0.0, 0.5, 0.9), 1000, List.of(1000), 3, 1,
             List.of(1, 5, 20)),
     QUICK("quick", List.of(ModelKind.MLP), List.of(Study.values()), List.of(0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9),
             4000, List.of(250, 1000, 4000), 8, 2, List.of(1, 2, 5, 10, 20, 50, 100)),
@@ -80,12 +80,6 @@ public enum SweepPreset {
     }
 
     public static SweepPreset parse(String text) {
-        for (SweepPreset p : values()) {
-            if (p.text.equals(text)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown preset '" + text + "'; valid: "
-                + Arrays.stream(values()).map(SweepPreset::text).collect(Collectors.joining(", ")));
+        return TextForms.parse(SweepPreset.class, text, SweepPreset::text, "preset");
     }
 }

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.regbench.zoo.InputKind;
 import org.regbench.zoo.ModelZoo;
 
@@ -88,7 +90,7 @@ public final class Trainer {
         for (DataSet part : data.batchBy(EVAL_BATCH)) {
             INDArray out = net.output(part.getFeatures(), false);
             lossSum += crossEntropySum(out, part.getLabels());
-            correct += out.argMax(1).eq(part.getLabels().argMax(1)).castTo(org.nd4j.linalg.api.buffer.DataType.INT64)
+            correct += out.argMax(1).eq(part.getLabels().argMax(1)).castTo(DataType.INT64)
                     .sumNumber().longValue();
         }
         return new double[] {lossSum / n, correct / (double) n};
@@ -105,7 +107,7 @@ public final class Trainer {
                 INDArray out = net.output(part.getFeatures(), true);
                 mean = mean == null ? out.dup() : mean.addi(out);
             }
-            correct += mean.argMax(1).eq(part.getLabels().argMax(1)).castTo(org.nd4j.linalg.api.buffer.DataType.INT64)
+            correct += mean.argMax(1).eq(part.getLabels().argMax(1)).castTo(DataType.INT64)
                     .sumNumber().longValue();
         }
         return correct / (double) data.numExamples();
@@ -116,8 +118,8 @@ public final class Trainer {
     }
 
     private static double crossEntropySum(INDArray probabilities, INDArray labels) {
-        INDArray p = org.nd4j.linalg.ops.transforms.Transforms.max(probabilities.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE), 1e-12);
-        return -org.nd4j.linalg.ops.transforms.Transforms.log(p, false).muli(labels.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE))
+        INDArray p = Transforms.max(probabilities.castTo(DataType.DOUBLE), 1e-12);
+        return -Transforms.log(p, false).muli(labels.castTo(DataType.DOUBLE))
                 .sumNumber().doubleValue();
     }
 

@@ -1,8 +1,6 @@
 package org.regbench.zoo;
 
-import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.deeplearning4j.nn.conf.dropout.AlphaDropout;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.GaussianDropout;
@@ -41,16 +39,11 @@ public enum DropoutType {
     }
 
     public static DropoutType parse(String text) {
-        for (DropoutType t : values()) {
-            if (t.text.equals(text)) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("unknown dropout type '" + text + "'; valid: " + validNames());
+        return TextForms.parse(DropoutType.class, text, DropoutType::text, "dropout type");
     }
 
     public static String validNames() {
-        return Arrays.stream(values()).map(DropoutType::text).collect(Collectors.joining(", "));
+        return TextForms.validNames(DropoutType.class, DropoutType::text);
     }
 
     /**

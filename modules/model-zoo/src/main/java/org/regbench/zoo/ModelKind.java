@@ -1,8 +1,6 @@
 package org.regbench.zoo;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The models of the documents and the paper. */
 public enum ModelKind {
@@ -53,16 +51,11 @@ public enum ModelKind {
     }
 
     public static ModelKind parse(String text) {
-        for (ModelKind m : values()) {
-            if (m.text.equals(text)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("unknown model '" + text + "'; valid: " + validNames());
+        return TextForms.parse(ModelKind.class, text, ModelKind::text, "model");
     }
 
     public static String validNames() {
-        return Arrays.stream(values()).map(ModelKind::text).collect(Collectors.joining(", "));
+        return TextForms.validNames(ModelKind.class, ModelKind::text);
     }
 
     @Override

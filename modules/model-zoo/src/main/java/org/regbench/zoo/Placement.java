@@ -2,7 +2,6 @@ package org.regbench.zoo;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Where in a network dropout goes, and at which rate. Sites are the inputs of layers (DL4J applies a layer's
@@ -73,16 +72,11 @@ public enum Placement {
     }
 
     public static Placement parse(String text) {
-        for (Placement p : values()) {
-            if (p.text.equals(text)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("unknown placement '" + text + "'; valid: " + validNames());
+        return TextForms.parse(Placement.class, text, Placement::text, "placement");
     }
 
     public static String validNames() {
-        return Arrays.stream(values()).map(Placement::text).collect(Collectors.joining(", "));
+        return TextForms.validNames(Placement.class, Placement::text);
     }
 
     static List<Placement> fixed() {

@@ -30,13 +30,7 @@ public enum RateGrid {
     }
 
     public static RateGrid parse(String text) {
-        for (RateGrid g : values()) {
-            if (g.text.equals(text)) {
-                return g;
-            }
-        }
-        throw new IllegalArgumentException("unknown rate grid '" + text + "'; valid: "
-                + Arrays.stream(values()).map(RateGrid::text).collect(Collectors.joining(", ")));
+        return TextForms.parse(RateGrid.class, text, RateGrid::text, "rate grid");
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.regbench.zoo;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
  * Regularizers the documents name besides dropout, usable alone or combined with it. Early stopping is a property of
@@ -40,16 +38,11 @@ public enum Regularizer {
     }
 
     public static Regularizer parse(String text) {
-        for (Regularizer r : values()) {
-            if (r.text.equals(text)) {
-                return r;
-            }
-        }
-        throw new IllegalArgumentException("unknown regularizer '" + text + "'; valid: " + validNames());
+        return TextForms.parse(Regularizer.class, text, Regularizer::text, "regularizer");
     }
 
     public static String validNames() {
-        return Arrays.stream(values()).map(Regularizer::text).collect(Collectors.joining(", "));
+        return TextForms.validNames(Regularizer.class, Regularizer::text);
     }
 
     @Override

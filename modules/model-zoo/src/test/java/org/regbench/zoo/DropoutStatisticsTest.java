@@ -72,7 +72,7 @@ class DropoutStatisticsTest {
         double var = out.varNumber().doubleValue();
         assertWithin(0.0, mean, Z * Math.sqrt(1.0 / n), "mean");
         // standard error of a sample variance: sqrt((m4 - sigma^4) / n), m4 estimated from the sample itself
-        double m4 = Transforms4.centralMoment4(out, mean);
+        double m4 = centralMoment4(out, mean);
         assertWithin(1.0, var, Z * Math.sqrt((m4 - var * var) / n), "variance");
     }
 
@@ -142,11 +142,9 @@ class DropoutStatisticsTest {
                 what + ": expected " + expected + " +- " + tolerance + " but was " + actual);
     }
 
-    /** Small numeric helper kept beside the test that needs it. */
-    static final class Transforms4 {
-        static double centralMoment4(INDArray a, double mean) {
-            INDArray d = a.sub(mean);
-            return d.muli(d).muli(d.dup()).meanNumber().doubleValue();
-        }
+    private static double centralMoment4(INDArray a, double mean) {
+        INDArray d = a.sub(mean);
+        INDArray squared = d.mul(d);
+        return squared.muli(squared).meanNumber().doubleValue();
     }
 }

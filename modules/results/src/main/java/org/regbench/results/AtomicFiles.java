@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes through a temporary file in the target's directory and a move, so a reader, an interrupted run or a failed
@@ -29,6 +30,7 @@ public final class AtomicFiles {
             Files.createDirectories(abs.getParent());
             tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
             content.writeTo(tmp);
+            readableByAll(tmp);
             move(tmp, abs);
             tmp = null;
         } catch (IOException e) {
@@ -50,6 +52,15 @@ public final class AtomicFiles {
 
     public static void copy(Path source, Path target) {
         write(target, tmp -> Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    /** Temporary files are created owner-only; results are meant to be read by everyone, like any written file. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // other file systems keep their defaults
+        }
     }
 
     private static void move(Path from, Path to) throws IOException {

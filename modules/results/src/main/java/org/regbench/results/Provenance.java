@@ -38,6 +38,11 @@ public record Provenance(Instant timestamp, String gitCommit, boolean gitDirty, 
      * version is left out on purpose: a kernel update must not orphan a machine's baseline; the host name is left out
      * because CI runners get new names on every run while their hardware stays the same.
      */
+    /** The first 10 characters of a commit hash, as file names and reports show it. */
+    public static String shortCommit(String commit) {
+        return commit.length() > 10 ? commit.substring(0, 10) : commit;
+    }
+
     public String machineId() {
         String osName = osName(os);
         String slug = slug(cpuFamily(cpu)) + "-" + cores + "c-" + slug(osName) + "-" + slug(backend);

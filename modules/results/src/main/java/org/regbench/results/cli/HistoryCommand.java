@@ -1,5 +1,6 @@
 package org.regbench.results.cli;
 
+import org.regbench.results.Provenance;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class HistoryCommand implements Callable<Integer> {
             for (ChangePoint c : s.changes()) {
                 RunPoint p = s.firstRunAfter(c);
                 sb.append(String.format(Locale.ROOT, "    step at commit %s (%s): %.4g -> %.4g %s (%+.1f%%, p=%.3f)%n",
-                        shortCommit(p.commit()), p.time(), c.before(), c.after(), s.unit(), c.percentChange(),
+                        Provenance.shortCommit(p.commit()), p.time(), c.before(), c.after(), s.unit(), c.percentChange(),
                         c.pValue()));
                 steps++;
             }
@@ -82,7 +83,4 @@ public final class HistoryCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static String shortCommit(String c) {
-        return c.length() > 10 ? c.substring(0, 10) : c;
-    }
 }

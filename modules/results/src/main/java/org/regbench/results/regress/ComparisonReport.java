@@ -1,5 +1,6 @@
 package org.regbench.results.regress;
 
+import org.regbench.results.Provenance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +25,9 @@ public final class ComparisonReport {
             rows.add(cells(k));
         }
         StringBuilder out = new StringBuilder();
-        out.append("baseline ").append(r.baselineFile()).append(" (").append(shortCommit(r.baselineCommit()))
+        out.append("baseline ").append(r.baselineFile()).append(" (").append(Provenance.shortCommit(r.baselineCommit()))
                 .append(", ").append(r.baselineMachine()).append(")\n");
-        out.append("current  ").append(r.currentFile()).append(" (").append(shortCommit(r.currentCommit()))
+        out.append("current  ").append(r.currentFile()).append(" (").append(Provenance.shortCommit(r.currentCommit()))
                 .append(", ").append(r.currentMachine()).append(")\n");
         if (r.forced()) {
             out.append("WARNING: different machines or backends, compared because of --force\n");
@@ -41,8 +42,8 @@ public final class ComparisonReport {
         StringBuilder md = new StringBuilder();
         md.append(r.hasRegression() ? "### :red_circle: regbench: performance regression\n\n"
                 : "### :green_circle: regbench: no performance regression\n\n");
-        md.append("Baseline `").append(shortCommit(r.baselineCommit())).append("` (").append(r.baselineMachine())
-                .append(") vs current `").append(shortCommit(r.currentCommit())).append("` (")
+        md.append("Baseline `").append(Provenance.shortCommit(r.baselineCommit())).append("` (").append(r.baselineMachine())
+                .append(") vs current `").append(Provenance.shortCommit(r.currentCommit())).append("` (")
                 .append(r.currentMachine()).append(").");
         if (r.forced()) {
             md.append(" **Different machines or backends, compared with `--force`.**");
@@ -115,9 +116,6 @@ public final class ComparisonReport {
         return Double.isFinite(d) ? String.format(Locale.ROOT, "%.3f", d) : d > 0 ? "inf" : "-inf";
     }
 
-    static String shortCommit(String c) {
-        return c.length() > 10 ? c.substring(0, 10) : c;
-    }
 
     private static String fmt(double d) {
         return d == Math.rint(d) ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%s", d);

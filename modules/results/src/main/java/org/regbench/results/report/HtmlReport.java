@@ -66,7 +66,7 @@ public final class HtmlReport {
         Provenance p = in.run().get(0).provenance();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>regbench report ").append(Html.esc(shortCommit(p.gitCommit()))).append("</title>\n")
+                .append("<title>regbench report ").append(Html.esc(Provenance.shortCommit(p.gitCommit()))).append("</title>\n")
                 .append("<style>\n").append(css()).append("</style>\n</head>\n<body>\n");
         h.append("<h1>regbench report</h1>\n");
         h.append("<p>Run <code>").append(Html.esc(in.runFile().getFileName().toString())).append("</code></p>\n");
@@ -125,7 +125,7 @@ public final class HtmlReport {
     }
 
     private static void verdicts(StringBuilder h, ComparisonResult r) {
-        h.append("<p>Baseline <code>").append(Html.esc(shortCommit(r.baselineCommit()))).append("</code>")
+        h.append("<p>Baseline <code>").append(Html.esc(Provenance.shortCommit(r.baselineCommit()))).append("</code>")
                 .append(r.forced() ? " <strong>(different machine or backend, forced)</strong>" : "")
                 .append(". ").append(Html.esc(ComparisonReport.console(r).lines()
                         .filter(l -> l.contains(" benchmarks: ")).findFirst().orElse(""))).append("</p>\n");
@@ -179,7 +179,7 @@ public final class HtmlReport {
                 RunPoint p = s.firstRunAfter(c);
                 h.append("<tr>");
                 cell(h, s.key().text(), false);
-                cell(h, shortCommit(p.commit()), false);
+                cell(h, Provenance.shortCommit(p.commit()), false);
                 cell(h, p.time().toString(), false);
                 cell(h, fmt("%.4g ", c.before()) + s.unit(), true);
                 cell(h, fmt("%.4g ", c.after()) + s.unit(), true);
@@ -231,7 +231,4 @@ public final class HtmlReport {
         return String.format(Locale.ROOT, f, a, b);
     }
 
-    private static String shortCommit(String c) {
-        return c.length() > 10 ? c.substring(0, 10) : c;
-    }
 }
