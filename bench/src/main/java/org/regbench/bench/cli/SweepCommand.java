@@ -186,7 +186,7 @@ public final class SweepCommand implements Callable<Integer> {
             TrainingRun first = plan.runs().stream().filter(r -> r.variant().model() == model).findFirst().orElseThrow();
             SweepData.Split split = data.split(first.trainSize(), first.seed());
             TrainingRun warm = new TrainingRun(org.regbench.zoo.Variant.none(model), first.dataset(), first.trainSize(),
-                    first.seed(), 1, first.batchSize(), 0);
+                    first.seed(), 3, first.batchSize(), 0);
             new Trainer(split.train(), split.validation(), split.test()).train(warm, e -> { }).net().close();
         });
     }

@@ -24,7 +24,7 @@ public record Timing(int forks, int warmupIterations, Duration warmupTime, int m
 
     /** Rough wall time of one point: JVM fork and ND4J start-up plus warm-up and measurement. */
     public Duration estimate() {
-        Duration perFork = Duration.ofMillis(3500)
+        Duration perFork = Duration.ofMillis(2500)
                 .plus(warmupTime.multipliedBy(warmupIterations))
                 .plus(measurementTime.multipliedBy(measurementIterations));
         return perFork.multipliedBy(forks);

@@ -6,13 +6,13 @@ import org.regbench.zoo.Variant;
 public record SummaryRow(Variant variant, String dataset, int trainSize, int earlyStopping, int seeds,
                          double epochsMean, double trainAccuracyMean, double testAccuracyMean, double testAccuracySd,
                          double gapMean, double gapSd, double target, int runsReachingTarget,
-                         double epochsToTargetMean, double secondsToTargetMean, double epochSecondsMean,
+                         double epochsToTargetMean, double secondsToTargetMean, double epochSecondsMedian,
                          double costVsNone, boolean best) {
 
     SummaryRow withCostAndBest(double cost, boolean isBest) {
         return new SummaryRow(variant, dataset, trainSize, earlyStopping, seeds, epochsMean, trainAccuracyMean,
                 testAccuracyMean, testAccuracySd, gapMean, gapSd, target, runsReachingTarget, epochsToTargetMean,
-                secondsToTargetMean, epochSecondsMean, cost, isBest);
+                secondsToTargetMean, epochSecondsMedian, cost, isBest);
     }
 
     /** Runs are grouped for "best" and "cost" by model, data set, training-set size and early stopping. */

@@ -51,7 +51,7 @@ public final class SweepCsv {
                     r.trainSize(), r.earlyStopping(), r.seeds(), num(r.epochsMean()), num(r.trainAccuracyMean()),
                     num(r.testAccuracyMean()), num(r.testAccuracySd()), num(r.gapMean()), num(r.gapSd()),
                     num(r.target()), r.runsReachingTarget(), num(r.epochsToTargetMean()),
-                    num(r.secondsToTargetMean()), num(r.epochSecondsMean()), num(r.costVsNone()), r.best()));
+                    num(r.secondsToTargetMean()), num(r.epochSecondsMedian()), num(r.costVsNone()), r.best()));
         }
         write(file, SummaryColumn.class, rows);
     }

@@ -11,7 +11,8 @@ import org.regbench.zoo.Variant;
 /**
  * Summarizes runs over seeds: test accuracy, the generalization gap (final train accuracy minus test accuracy),
  * epochs and seconds to a target validation accuracy, and the training cost per epoch relative to the same model
- * without dropout. The best variant of each group (model, data set, size) is the one with the highest mean test
+ * without dropout. Epoch time is the median over all epochs of all seeds: a run that meets a still-compiling JIT or a
+ * busy neighbour pays in a few epochs, and the median does not let those decide the cost. The best variant of each group (model, data set, size) is the one with the highest mean test
  * accuracy.
  */
 public final class SweepSummary {
@@ -34,14 +35,14 @@ public final class SweepSummary {
         Map<String, Double> bestAccuracy = new LinkedHashMap<>();
         for (SummaryRow r : rows) {
             if (r.variant().type() == DropoutType.NONE && r.variant().regularizers().isEmpty()) {
-                noneCost.put(r.group(), r.epochSecondsMean());
+                noneCost.put(r.group(), r.epochSecondsMedian());
             }
             bestAccuracy.merge(r.group(), r.testAccuracyMean(), Math::max);
         }
         List<SummaryRow> out = new ArrayList<>();
         for (SummaryRow r : rows) {
             Double base = noneCost.get(r.group());
-            double cost = base == null ? Double.NaN : r.epochSecondsMean() / base;
+            double cost = base == null ? Double.NaN : r.epochSecondsMedian() / base;
             out.add(r.withCostAndBest(cost, r.testAccuracyMean() == bestAccuracy.get(r.group())));
         }
         return out;
@@ -73,7 +74,7 @@ public final class SweepSummary {
         return new SummaryRow(v, first.dataset(), first.trainSize(), first.earlyStoppingPatience(), runs.size(),
                 epochs.getMean(), train.getMean(), test.getMean(), sd(test), gap.getMean(), sd(gap), target,
                 (int) toTarget.getN(), toTarget.getN() == 0 ? Double.NaN : toTarget.getMean(),
-                secondsToTarget.getN() == 0 ? Double.NaN : secondsToTarget.getMean(), epochSeconds.getMean(),
+                secondsToTarget.getN() == 0 ? Double.NaN : secondsToTarget.getMean(), epochSeconds.getPercentile(50),
                 Double.NaN, false);
     }
 
