@@ -44,6 +44,7 @@ class BenchSmokeTest {
                 assertFalse(row.get(column).isBlank(), column + " is empty");
             }
             assertEquals("ms/op", row.get("unit"));
+            assertEquals("1", row.get("threads"), "the default pins ND4J to one thread per fork");
             assertEquals("FLOAT", row.get("data_type"));
             double score = Double.parseDouble(row.get("score"));
             assertTrue(score > 0, "score " + score);

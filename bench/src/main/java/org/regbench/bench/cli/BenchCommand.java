@@ -17,6 +17,7 @@ import org.regbench.bench.run.BenchPlan;
 import org.regbench.bench.run.BenchPoint;
 import org.regbench.bench.run.ForkClasspath;
 import org.regbench.bench.run.JmhPointRunner;
+import org.regbench.bench.run.NativeThreads;
 import org.regbench.bench.run.Phase;
 import org.regbench.bench.run.PointFailedException;
 import org.regbench.bench.run.PointMeasurement;
@@ -71,6 +72,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--forks", description = "forked JVMs per point (overrides the preset)")
     Integer forks;
 
+    @Option(names = "--threads", defaultValue = "1", description = "ND4J CPU threads (OpenMP and OpenBLAS) in each"
+            + " fork; 0 = ND4J's default, one per core (default: ${DEFAULT-VALUE}, the steadiest; see README)")
+    int threads;
+
     @Option(names = "--out", description = "CSV file (default results/runs/<UTC time>_<commit>_<host>_<backend>.csv)")
     Path out;
 
@@ -84,6 +89,9 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
         BenchPlan plan = plan();
+        if (threads < 0) {
+            throw new UserInputException("--threads must be 0 (ND4J's default) or positive, got " + threads);
+        }
         if (out != null) {
             RunRecorder.checkWritable(out);
         }
@@ -96,13 +104,15 @@ public final class BenchCommand implements Callable<Integer> {
         }
         console.flush();
         ForkClasspath.ensure();
-        BackendInfo backend = BackendInfo.probe();
+        BackendInfo probed = BackendInfo.probe();
+        BackendInfo backend = threads > 0 ? probed.withThreads(threads) : probed;
         RunRecorder recorder = RunRecorder.start(backend, out);
         console.printf("backend %s (%s), device %s, %d threads; writing %s%n", backend.backend(),
                 backend.nativeBuild(), backend.device(), backend.threads(), recorder.path());
         console.flush();
 
-        JmhPointRunner runner = new JmhPointRunner(List.of());
+        JmhPointRunner runner = new JmhPointRunner(
+                threads > 0 ? List.of("-D" + NativeThreads.PROPERTY + "=" + threads) : List.of());
         List<PointFailedException> failures = new ArrayList<>();
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("bench").setInitialMax(plan.points().size())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate()

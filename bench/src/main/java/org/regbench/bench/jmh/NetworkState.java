@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import java.util.Arrays;
+import org.regbench.bench.run.NativeThreads;
 import org.regbench.dataset.synthetic.SyntheticData;
 import org.regbench.zoo.InputKind;
 import org.regbench.zoo.ModelZoo;
@@ -41,6 +42,7 @@ public class NetworkState {
 
     @Setup(Level.Trial)
     public void setUp() {
+        NativeThreads.applyFromProperty();
         Variant v = Variant.parse(variant);
         Nd4j.getRandom().setSeed(seed);
         net = ModelZoo.build(v, seed);

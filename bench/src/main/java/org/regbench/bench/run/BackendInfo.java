@@ -20,6 +20,11 @@ import org.nd4j.linalg.factory.Nd4j;
 public record BackendInfo(String backend, String nativeBuild, String device, String cudaVersion,
                           String cudnnVersion, int threads, String dl4jVersion) {
 
+    /** The same backend with the thread count the forks are told to use. */
+    public BackendInfo withThreads(int count) {
+        return new BackendInfo(backend, nativeBuild, device, cudaVersion, cudnnVersion, count, dl4jVersion);
+    }
+
     public static BackendInfo probe() {
         Nd4j.create(1); // forces the backend to load its native library
         Map<String, String> libs = Loader.getLoadedLibraries();
