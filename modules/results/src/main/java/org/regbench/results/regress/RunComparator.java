@@ -36,7 +36,7 @@ public final class RunComparator {
         this(CompareOptions.defaults());
     }
 
-    /** Reads and validates both files, refuses different machines unless forced, and compares. */
+    /** Reads and validates both files, refuses different machines or thread counts unless forced, and compares. */
     public ComparisonResult compare(Path baselineFile, Path currentFile) {
         List<BenchRow> baseline = BenchCsv.read(baselineFile);
         List<BenchRow> current = BenchCsv.read(currentFile);
@@ -53,6 +53,14 @@ public final class RunComparator {
                     + baselineFile + " is from " + baseMachine + " (" + describe(baseline.get(0)) + "), "
                     + currentFile + " is from " + curMachine + " (" + describe(current.get(0))
                     + "); pass --force to compare anyway");
+        }
+        int baseThreads = baseline.get(0).provenance().threads();
+        int curThreads = current.get(0).provenance().threads();
+        if (baseThreads != curThreads && !options.force()) {
+            // ND4J's thread count changes times by 2x either way on small machines: not a code regression
+            throw new InvalidResultsException("refusing to compare runs with different ND4J thread counts: "
+                    + baselineFile + " used " + baseThreads + ", " + currentFile + " used " + curThreads
+                    + "; rerun with --threads " + baseThreads + " or pass --force");
         }
         boolean ignoreBackend = different
                 && !baseline.get(0).provenance().backend().equals(current.get(0).provenance().backend());

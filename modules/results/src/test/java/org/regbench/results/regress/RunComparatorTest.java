@@ -109,6 +109,21 @@ class RunComparatorTest {
     }
 
     @Test
+    void differentThreadCountsAreRefusedUnlessForced() {
+        Provenance p = RegressionStatisticsTest.CURRENT;
+        Provenance twoThreads = new Provenance(p.timestamp(), p.gitCommit(), false, p.host(), p.os(), p.cpu(),
+                p.cores(), p.threads() + 1, p.javaVersion(), p.jvm(), p.dl4jVersion(), p.backend(), p.nativeBuild(),
+                p.device(), "", "");
+        Path[] f = files(RegressionStatisticsTest.BASE, twoThreads);
+        InvalidResultsException e = assertThrows(InvalidResultsException.class,
+                () -> new RunComparator().compare(f[0], f[1]));
+        assertTrue(e.getMessage().startsWith("refusing to compare runs with different ND4J thread counts"),
+                e.getMessage());
+        ComparisonResult forced = new RunComparator(CompareOptions.defaults().withForce(true)).compare(f[0], f[1]);
+        assertEquals(1, forced.counts().get(Verdict.SLOWER), "with --force the runs are compared as usual");
+    }
+
+    @Test
     void unitChangeBetweenRunsIsUnusableInput() {
         Path[] f = files(RegressionStatisticsTest.BASE, RegressionStatisticsTest.CURRENT);
         List<BenchRow> cur = BenchCsv.read(f[1]).stream().map(RegressionStatisticsTest::opsPerSecond).toList();
