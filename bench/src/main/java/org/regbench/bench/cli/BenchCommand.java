@@ -107,7 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
         BackendInfo probed = BackendInfo.probe();
         BackendInfo backend = threads > 0 ? probed.withThreads(threads) : probed;
         RunRecorder recorder = RunRecorder.start(backend, out);
-        console.printf("backend %s (%s), device %s, %d threads; writing %s%n", backend.backend(),
+        console.printf("backend %s (%s), device %s, ND4J threads %d; writing %s%n", backend.backend(),
                 backend.nativeBuild(), backend.device(), backend.threads(), recorder.path());
         console.flush();
 
