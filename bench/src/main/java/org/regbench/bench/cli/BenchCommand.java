@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -28,9 +27,9 @@ import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
 import org.regbench.zoo.ModelKind;
 import org.regbench.zoo.Placement;
-import org.regbench.zoo.RateGrid;
 import org.regbench.zoo.Variant;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,11 +50,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dropout", split = ",", description = "dropout types, e.g. standard,gaussian")
     List<String> types;
 
-    @Option(names = "--rates", split = ",", description = "drop rates in [0, 1), e.g. 0.2,0.5")
-    List<String> rates;
-
-    @Option(names = "--grid", description = "a named rate grid: typical | extended | ladder")
-    String grid;
+    @Mixin
+    RateOptions rateOptions = new RateOptions();
 
     @Option(names = "--placement", split = ",", description = "placements, e.g. all-hidden,seed")
     List<String> placements;
@@ -165,28 +161,21 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new UserInputException("batch size must be at least 1, got " + b);
             }
         }
-        List<Phase> phaseList = phases == null ? p.phases() : parseAll(phases, Phase::parse);
+        List<Phase> phaseList = phases == null ? p.phases() : RateOptions.parseAll(phases, Phase::parse);
         List<Variant> variantList;
         if (variants != null) {
-            variantList = parseAll(variants, Variant::parse);
+            variantList = RateOptions.parseAll(variants, Variant::parse);
         } else {
-            if (rates != null && grid != null) {
-                throw new UserInputException("give --rates or --grid, not both");
-            }
-            List<DropRate> rateList = rates != null ? parseAll(rates, DropRate::parse)
-                    : grid != null ? RateGrid.parse(grid).rates() : p.rates();
+            List<DropRate> rateList = rateOptions.resolve(p.rates());
             variantList = BenchPlan.variants(
-                    models == null ? p.models() : parseAll(models, ModelKind::parse),
-                    types == null ? p.types() : parseAll(types, DropoutType::parse),
+                    models == null ? p.models() : RateOptions.parseAll(models, ModelKind::parse),
+                    types == null ? p.types() : RateOptions.parseAll(types, DropoutType::parse),
                     rateList,
-                    placements == null ? p.placements() : parseAll(placements, Placement::parse));
+                    placements == null ? p.placements() : RateOptions.parseAll(placements, Placement::parse));
         }
         return BenchPlan.of(variantList, phaseList, batchSizes, timing);
     }
 
-    private static <T> List<T> parseAll(List<String> texts, Function<String, T> parser) {
-        return texts.stream().map(String::trim).map(parser).toList();
-    }
 
     static String human(Duration d) {
         long s = d.toSeconds();

@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -33,8 +32,8 @@ import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
 import org.regbench.zoo.ModelKind;
 import org.regbench.zoo.Placement;
-import org.regbench.zoo.RateGrid;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,11 +60,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--dropout", split = ",", defaultValue = "standard", description = "dropout types (default: ${DEFAULT-VALUE})")
     List<String> types;
 
-    @Option(names = "--rates", split = ",", description = "drop rates in [0, 1)")
-    List<String> rates;
-
-    @Option(names = "--grid", description = "typical | extended | ladder")
-    String grid;
+    @Mixin
+    RateOptions rateOptions = new RateOptions();
 
     @Option(names = "--placement", defaultValue = "all-hidden", description = "placement (default: ${DEFAULT-VALUE})")
     String placement;
@@ -231,9 +227,6 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             }
         }
-        if (rates != null && grid != null) {
-            throw new UserInputException("give --rates or --grid, not both");
-        }
         if (!(target > 0 && target <= 1)) {
             throw new UserInputException("--target must be in (0, 1], got " + target);
         }
@@ -243,11 +236,10 @@ public final class SweepCommand implements Callable<Integer> {
         if (mcPasses != null && mcPasses.stream().anyMatch(k -> k < 1)) {
             throw new UserInputException("--mc-passes must be positive, got " + mcPasses);
         }
-        List<DropRate> rateList = rates != null ? parseAll(rates, DropRate::parse)
-                : grid != null ? RateGrid.parse(grid).rates() : p.rates().stream().map(DropRate::of).toList();
-        List<DropoutType> typeList = parseAll(types, DropoutType::parse).stream()
+        List<DropRate> rateList = rateOptions.resolve(p.rates().stream().map(DropRate::of).toList());
+        List<DropoutType> typeList = RateOptions.parseAll(types, DropoutType::parse).stream()
                 .filter(t -> t != DropoutType.NONE).toList();
-        List<ModelKind> modelList = models == null ? p.models() : parseAll(models, ModelKind::parse);
+        List<ModelKind> modelList = models == null ? p.models() : RateOptions.parseAll(models, ModelKind::parse);
         for (ModelKind m : modelList) {
             for (DropoutType t : typeList) {
                 if (!m.accepts(t)) {
@@ -259,14 +251,11 @@ public final class SweepCommand implements Callable<Integer> {
         return SweepPlan.of(new SweepPlan.Spec(modelList, typeList, Placement.parse(placement), rateList,
                 trainSizes != null ? trainSizes : List.of(p.trainSize()),
                 trainSizes != null ? trainSizes : p.sizes(),
-                studies == null ? p.studies() : parseAll(studies, Study::parse), dataset,
+                studies == null ? p.studies() : RateOptions.parseAll(studies, Study::parse), dataset,
                 epochs != null ? epochs : p.epochs(), seeds != null ? seeds : p.seeds(), batch, earlyStopping,
                 mcPasses != null ? mcPasses : p.mcPasses(), target));
     }
 
-    private static <T> List<T> parseAll(List<String> texts, Function<String, T> parser) {
-        return texts.stream().map(String::trim).map(parser).toList();
-    }
 
     private static String stem(Path epochsFile) {
         String name = epochsFile.getFileName().toString();
