@@ -26,7 +26,9 @@ public enum Preset {
             new Timing(1, 4, Duration.ofMillis(500), 5, Duration.ofMillis(500))),
     FULL("full", List.of(ModelKind.values()),
             Arrays.stream(DropoutType.values()).filter(t -> t != DropoutType.NONE).toList(),
-            RateGrid.TYPICAL.rates(), List.of(Placement.values()), List.of(32, 128, 512),
+            // the grid on every hidden layer, plus the documents' and the paper's fixed recipes
+            RateGrid.TYPICAL.rates(), List.of(Placement.ALL_HIDDEN, Placement.SEED, Placement.PAPER),
+            List.of(32, 128, 512),
             new Timing(2, 3, Duration.ofSeconds(1), 5, Duration.ofSeconds(1)));
 
     private final String text;
