@@ -2,8 +2,6 @@ package org.regbench.bench.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,6 +26,7 @@ import org.regbench.bench.sweep.Trainer;
 import org.regbench.bench.sweep.TrainingRun;
 import org.regbench.results.Provenance;
 import org.regbench.results.ProvenanceProbe;
+import org.regbench.results.RepoPaths;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
 import org.regbench.zoo.ModelKind;
@@ -41,9 +40,6 @@ import picocli.CommandLine.Spec;
 /** Trains every requested variant on real data and reports which drop rate generalizes best. */
 @Command(name = "sweep", description = "Train variants on real data: accuracy, generalization gap, cost, MC dropout.")
 public final class SweepCommand implements Callable<Integer> {
-
-    private static final DateTimeFormatter DIR_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     @Spec
     CommandSpec spec;
@@ -124,9 +120,7 @@ public final class SweepCommand implements Callable<Integer> {
         BackendInfo backend = BackendInfo.probe();
         Provenance provenance = ProvenanceProbe.probe(backend.backend(), backend.nativeBuild(), backend.device(),
                 backend.cudaVersion(), backend.cudnnVersion(), backend.threads(), backend.dl4jVersion());
-        Path epochsFile = out != null ? out : ProvenanceProbe.repoRoot().resolve("results").resolve("sweeps")
-                .resolve(DIR_TIME.format(provenance.timestamp()) + "_" + Provenance.shortCommit(provenance.gitCommit()))
-                .resolve("epochs.csv");
+        Path epochsFile = out != null ? out : RepoPaths.sweeps().resolve(provenance.runStamp()).resolve("epochs.csv");
         RunRecorder.checkWritable(epochsFile);
         Path dir = epochsFile.toAbsolutePath().getParent();
         Path summaryFile = dir.resolve(stem(epochsFile) + "summary.csv");

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import org.regbench.bench.cli.UserInputException;
 import org.regbench.results.BenchRow;
 import org.regbench.results.Provenance;
 import org.regbench.results.ProvenanceProbe;
+import org.regbench.results.RepoPaths;
 import org.regbench.results.csv.BenchCsv;
 import org.regbench.results.regress.BaselineStore;
 import org.regbench.results.stats.OverheadTable;
@@ -23,9 +22,6 @@ import org.regbench.zoo.Variant;
  * points already measured survive a failure or an interrupt of later ones.
  */
 public final class RunRecorder {
-
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
 
     private final Provenance provenance;
     private final Path path;
@@ -39,9 +35,8 @@ public final class RunRecorder {
     public static RunRecorder start(BackendInfo backend, Path out) {
         Provenance p = ProvenanceProbe.probe(backend.backend(), backend.nativeBuild(), backend.device(),
                 backend.cudaVersion(), backend.cudnnVersion(), backend.threads(), backend.dl4jVersion());
-        Path path = out != null ? out : ProvenanceProbe.repoRoot().resolve("results").resolve("runs").resolve(
-                FILE_TIME.format(p.timestamp()) + "_" + Provenance.shortCommit(p.gitCommit()) + "_" + slug(p.host()) + "_"
-                        + slug(p.backend()) + ".csv");
+        Path path = out != null ? out : RepoPaths.runs().resolve(
+                p.runStamp() + "_" + slug(p.host()) + "_" + slug(p.backend()) + ".csv");
         checkWritable(path);
         return new RunRecorder(p, path);
     }
@@ -90,7 +85,7 @@ public final class RunRecorder {
 
     /** Prints the verdicts against this machine's baseline, if it has one; returns the exit code they imply. */
     public int compareWithBaseline(PrintWriter console) {
-        Optional<Path> baseline = new BaselineStore(ProvenanceProbe.repoRoot()).find(provenance.machineId());
+        Optional<Path> baseline = new BaselineStore(RepoPaths.root()).find(provenance.machineId());
         if (baseline.isEmpty()) {
             console.printf("No baseline for machine %s yet; save this run as one with: baseline save %s%n",
                     provenance.machineId(), path);

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
@@ -15,6 +17,10 @@ import java.util.Objects;
 public record Provenance(Instant timestamp, String gitCommit, boolean gitDirty, String host, String os, String cpu,
                          int cores, int threads, String javaVersion, String jvm, String dl4jVersion, String backend,
                          String nativeBuild, String device, String cudaVersion, String cudnnVersion) {
+
+    private static final DateTimeFormatter RUN_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
 
     public Provenance {
         Objects.requireNonNull(timestamp, "timestamp");
@@ -41,6 +47,14 @@ public record Provenance(Instant timestamp, String gitCommit, boolean gitDirty, 
     /** The first 10 characters of a commit hash, as file names and reports show it. */
     public static String shortCommit(String commit) {
         return commit.length() > 10 ? commit.substring(0, 10) : commit;
+    }
+
+    /**
+     * {@code <UTC start time>_<short commit>}, e.g. {@code 20261123T074935Z_4461749224}: the start of every run and
+     * sweep file name, so that names sort by time.
+     */
+    public String runStamp() {
+        return RUN_TIME.format(timestamp) + "_" + shortCommit(gitCommit);
     }
 
     public String machineId() {

@@ -13,6 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 class ProvenanceTest {
 
     @Test
+    void runStampIsUtcTimeAndShortCommitSoFileNamesSortByTime() {
+        assertEquals("20250301T101530Z_0123456789", TestRows.provenance().runStamp());
+    }
+
+    @Test
     void machineIdIsReadableSlugPlusStableHash() {
         String id = TestRows.provenance().machineId();
         assertTrue(id.matches("amd-epyc-2c-linux-cpu-avx2-[0-9a-f]{6}"), id);

@@ -1,5 +1,6 @@
 package org.regbench.results.cli;
 
+import org.regbench.results.RepoPaths;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.regbench.results.Provenance;

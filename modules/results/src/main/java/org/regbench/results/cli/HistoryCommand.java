@@ -1,5 +1,6 @@
 package org.regbench.results.cli;
 
+import org.regbench.results.RepoPaths;
 import org.regbench.results.Provenance;
 import java.io.PrintWriter;
 import java.nio.file.Path;

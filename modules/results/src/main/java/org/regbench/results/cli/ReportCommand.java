@@ -1,5 +1,6 @@
 package org.regbench.results.cli;
 
+import org.regbench.results.RepoPaths;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -1,35 +1,34 @@
-package org.regbench.results.cli;
+package org.regbench.results;
 
 import java.nio.file.Path;
-import org.regbench.results.ProvenanceProbe;
 
 /** Default locations, relative to the repository root so that they do not depend on Maven's working directory. */
-final class RepoPaths {
+public final class RepoPaths {
 
     private RepoPaths() {
     }
 
-    static Path root() {
+    public static Path root() {
         return ProvenanceProbe.repoRoot();
     }
 
-    static Path runs() {
+    public static Path runs() {
         return root().resolve("results").resolve("runs");
     }
 
-    static Path baselines() {
+    public static Path baselines() {
         return root().resolve("results").resolve("baselines");
     }
 
-    static Path history() {
+    public static Path history() {
         return root().resolve("results").resolve("history");
     }
 
-    static Path report() {
+    public static Path report() {
         return root().resolve("results").resolve("report");
     }
 
-    static Path sweeps() {
+    public static Path sweeps() {
         return root().resolve("results").resolve("sweeps");
     }
 }
