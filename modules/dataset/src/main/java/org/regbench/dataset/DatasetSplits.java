@@ -7,8 +7,8 @@ import org.regbench.dataset.idx.LabeledImages;
 
 /**
  * Train, validation and test parts of one data set for one seed. Each part is a {@link LabeledImages}; the
- * {@code ...DataSet()} methods build normalized ND4J data sets (flat features; see {@link ImageDataSets} for the
- * image and sequence forms).
+ * {@code ...DataSet()} methods build normalized ND4J data sets with flat features; the model zoo's
+ * {@code InputKind.fromFlat} gives each model its image or sequence form.
  */
 public record DatasetSplits(DatasetName dataset, String origin, long seed,
                             LabeledImages train, LabeledImages validation, LabeledImages test) {

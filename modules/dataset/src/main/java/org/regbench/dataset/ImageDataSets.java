@@ -50,41 +50,4 @@ public final class ImageDataSets {
     public static DataSet toDataSet(LabeledImages data) {
         return toDataSet(data, DatasetName.NUM_CLASSES);
     }
-
-    /** Flat {@code [n, c*h*w]} features to NCHW {@code [n, c, h, w]}; labels unchanged. */
-    public static DataSet toImages(DataSet flat, int channels, int height, int width) {
-        INDArray f = flat.getFeatures();
-        long n = f.size(0);
-        check(f, (long) channels * height * width);
-        return new DataSet(f.reshape('c', n, channels, height, width), flat.getLabels());
-    }
-
-    /** Flat MNIST features to {@code [n, 1, 28, 28]}. */
-    public static DataSet toImages(DataSet flat) {
-        return toImages(flat, 1, DatasetName.ROWS, DatasetName.COLS);
-    }
-
-    /**
-     * Flat {@code [n, rows*cols]} features to NCW sequences {@code [n, cols, rows]}: time step {@code t} is image
-     * row {@code t}, feature {@code f} is column {@code f}.
-     */
-    public static DataSet toSequences(DataSet flat, int rows, int cols) {
-        INDArray f = flat.getFeatures();
-        long n = f.size(0);
-        check(f, (long) rows * cols);
-        INDArray seq = f.reshape('c', n, rows, cols).permute(0, 2, 1).dup('c');
-        return new DataSet(seq, flat.getLabels());
-    }
-
-    /** Flat MNIST features to {@code [n, 28, 28]} (features, time steps). */
-    public static DataSet toSequences(DataSet flat) {
-        return toSequences(flat, DatasetName.ROWS, DatasetName.COLS);
-    }
-
-    private static void check(INDArray f, long perExample) {
-        if (f.rank() != 2 || f.size(1) != perExample) {
-            throw new IllegalArgumentException("expected flat features [n, " + perExample + "], got "
-                    + java.util.Arrays.toString(f.shape()));
-        }
-    }
 }

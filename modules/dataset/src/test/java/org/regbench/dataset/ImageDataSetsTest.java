@@ -32,23 +32,4 @@ class ImageDataSetsTest {
             assertEquals(1f, y.getFloat(i, data.label(i)));
         }
     }
-
-    @Test
-    void imageLayoutIsNchw() {
-        DataSet img = ImageDataSets.toImages(ImageDataSets.toDataSet(data));
-        assertArrayEquals(new long[] {30, 1, 28, 28}, img.getFeatures().shape());
-        // row r, column c of image i is flat pixel r*28+c
-        assertEquals(data.pixel(4, 5 * 28 + 17) / 255f, img.getFeatures().getFloat(4, 0, 5, 17), 0f);
-    }
-
-    @Test
-    void sequenceLayoutIsNcwWithRowsAsTimeSteps() {
-        DataSet seq = ImageDataSets.toSequences(ImageDataSets.toDataSet(data));
-        INDArray f = seq.getFeatures();
-        assertArrayEquals(new long[] {30, 28, 28}, f.shape());
-        // [example, feature = column, time step = row]
-        assertEquals(data.pixel(2, 9 * 28 + 3) / 255f, f.getFloat(2, 3, 9), 0f);
-        assertEquals(data.pixel(2, 3 * 28 + 9) / 255f, f.getFloat(2, 9, 3), 0f);
-        assertArrayEquals(new long[] {30, 10}, seq.getLabels().shape());
-    }
 }

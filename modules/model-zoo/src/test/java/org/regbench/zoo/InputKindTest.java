@@ -20,6 +20,7 @@ class InputKindTest {
         assertArrayEquals(InputKind.SEQUENCE.shape(2), seq.shape());
         // [example, feature = column, time = row]
         assertEquals(784 + 3 * 28 + 5, seq.getDouble(1, 5, 3), 0.0);
+        assertEquals(784 + 5 * 28 + 3, seq.getDouble(1, 3, 5), 0.0);
         assertEquals(flat, InputKind.FLAT.fromFlat(flat));
     }
 }
