@@ -90,8 +90,7 @@ public final class Trainer {
         for (DataSet part : data.batchBy(EVAL_BATCH)) {
             INDArray out = net.output(part.getFeatures(), false);
             lossSum += crossEntropySum(out, part.getLabels());
-            correct += out.argMax(1).eq(part.getLabels().argMax(1)).castTo(DataType.INT64)
-                    .sumNumber().longValue();
+            correct += correct(out, part.getLabels());
         }
         return new double[] {lossSum / n, correct / (double) n};
     }
@@ -107,14 +106,18 @@ public final class Trainer {
                 INDArray out = net.output(part.getFeatures(), true);
                 mean = mean == null ? out.dup() : mean.addi(out);
             }
-            correct += mean.argMax(1).eq(part.getLabels().argMax(1)).castTo(DataType.INT64)
-                    .sumNumber().longValue();
+            correct += correct(mean, part.getLabels());
         }
         return correct / (double) data.numExamples();
     }
 
     public static double accuracy(MultiLayerNetwork net, DataSet flat, InputKind input) {
         return evaluate(net, reshape(flat, input))[1];
+    }
+
+    /** How many rows' highest output is the labelled class. */
+    private static long correct(INDArray outputs, INDArray labels) {
+        return outputs.argMax(1).eq(labels.argMax(1)).castTo(DataType.INT64).sumNumber().longValue();
     }
 
     private static double crossEntropySum(INDArray probabilities, INDArray labels) {
