@@ -49,6 +49,12 @@ public final class BaselineCommand implements Callable<Integer> {
                 out.printf("%s baseline for machine %s%n  (%s, %d cores, %s, backend %s, native build %s)%n  -> %s%n",
                         s.replaced() ? "Replaced the" : "Saved the", s.machineId(), p.cpu(), p.cores(), p.os(),
                         p.backend(), p.nativeBuild(), s.path());
+                if (s.fewestForks() < 3) {
+                    out.printf("Note: some benchmarks in it ran %d fork(s). Verdicts need JVM-to-JVM noise, which"
+                            + " takes 3 or more forks in the two runs together; against one-fork runs this baseline"
+                            + " can say 'inconclusive' at most. Better: bench --forks 5, then save that run.%n",
+                            s.fewestForks());
+                }
                 out.flush();
                 return ExitCodes.OK;
             });

@@ -21,6 +21,8 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.regbench.results.AtomicFiles;
 import org.regbench.results.BenchRow;
+import org.regbench.results.Efficiency;
+import org.regbench.results.PointSettings;
 import org.regbench.results.BenchmarkKey;
 import org.regbench.results.Direction;
 import org.regbench.results.InvalidResultsException;
@@ -105,11 +107,19 @@ public final class BenchCsv {
                 case phase -> r.phase();
                 case batch_size -> Integer.toString(r.batchSize());
                 case data_type -> r.dataType();
+                case workspace_mode -> r.settings().workspaceMode();
+                case data_format -> r.settings().dataFormat();
+                case helpers -> r.settings().helpers();
                 case score -> number(r.score());
                 case score_error -> number(r.scoreError());
                 case unit -> r.unit();
                 case samples_per_second -> number(r.samplesPerSecond());
                 case ms_per_batch -> number(r.msPerBatch());
+                case ci_half_width_pct -> optional(r.relativeHalfWidthPercent());
+                case flops_per_batch -> optional(r.efficiency().flopsPerBatch());
+                case gflops -> optional(r.efficiency().gflops());
+                case peak_gflops -> optional(r.efficiency().peakGflops());
+                case percent_of_peak -> optional(r.efficiency().percentOfPeak());
                 case iterations -> Integer.toString(r.iterations());
                 case forks -> Integer.toString(r.forks());
                 case raw_scores -> raw(r.rawScores());
@@ -127,6 +137,16 @@ public final class BenchCsv {
             return "0";
         }
         return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
+    /** Unknown values stay empty cells rather than "NaN", so spreadsheets see a blank, not text. */
+    private static String optional(double d) {
+        return Double.isNaN(d) ? "" : number(round(d));
+    }
+
+    /** Derived figures keep 4 significant digits: more would only record noise. */
+    private static double round(double d) {
+        return Double.isFinite(d) && d != 0 ? new BigDecimal(d).round(new java.math.MathContext(4)).doubleValue() : d;
     }
 
     private static String raw(double[] scores) {
@@ -177,7 +197,7 @@ public final class BenchCsv {
                 Integer previous = firstRowOfKey.putIfAbsent(r.key(), row);
                 if (previous != null) {
                     throw new InvalidResultsException(file + ": row " + row
-                            + ", columns model/variant/phase/batch_size/data_type/backend: duplicate benchmark key "
+                            + ", columns model/variant/phase/batch_size/data_type/backend/threads/settings: duplicate benchmark key "
                             + r.key() + " (first in row " + previous + ")");
                 }
                 String unit = unitOfPhase.putIfAbsent(r.phase(), r.unit());
@@ -246,7 +266,12 @@ public final class BenchCsv {
                     number(BenchColumn.dropout_rate, 0), text(BenchColumn.placement), required(BenchColumn.variant),
                     required(BenchColumn.phase), integer(BenchColumn.batch_size, -1), text(BenchColumn.data_type),
                     score, error, unit, number(BenchColumn.samples_per_second, Double.NaN),
-                    number(BenchColumn.ms_per_batch, Double.NaN), iterations, integer(BenchColumn.forks, 0), raw);
+                    number(BenchColumn.ms_per_batch, Double.NaN), iterations, integer(BenchColumn.forks, 0), raw,
+                    new PointSettings(text(BenchColumn.workspace_mode), text(BenchColumn.data_format),
+                            text(BenchColumn.helpers)),
+                    new Efficiency(number(BenchColumn.flops_per_batch, Double.NaN),
+                            number(BenchColumn.gflops, Double.NaN), number(BenchColumn.peak_gflops, Double.NaN),
+                            number(BenchColumn.percent_of_peak, Double.NaN)));
         }
 
         private String text(BenchColumn c) {

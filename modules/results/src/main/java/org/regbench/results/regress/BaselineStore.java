@@ -48,8 +48,13 @@ public final class BaselineStore {
         return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 
-    /** What was saved where, for the message shown to the user. */
-    public record Saved(String machineId, Path path, BenchRow example, boolean replaced) {
+    /**
+     * What was saved where, for the message shown to the user.
+     *
+     * @param fewestForks the smallest fork count of any row: below 3, comparisons with a one-fork run cannot
+     *                    estimate JVM-to-JVM noise and say "inconclusive" at most
+     */
+    public record Saved(String machineId, Path path, BenchRow example, boolean replaced, int fewestForks) {
     }
 
     /**
@@ -69,6 +74,7 @@ public final class BaselineStore {
         Path target = pathFor(id);
         boolean replaced = Files.exists(target);
         AtomicFiles.copy(run, target);
-        return new Saved(id, target, rows.get(0), replaced);
+        int fewestForks = rows.stream().mapToInt(r -> Math.max(1, r.forks())).min().orElse(1);
+        return new Saved(id, target, rows.get(0), replaced, fewestForks);
     }
 }

@@ -59,6 +59,7 @@ public final class ComparisonReport {
                 case FASTER -> ":green_circle: faster";
                 case NEW -> ":new: new";
                 case MISSING -> ":grey_question: missing";
+                case INCONCLUSIVE -> ":grey_question: inconclusive";
                 case UNCHANGED -> "unchanged";
             };
             md.append("| ").append(String.join(" | ", c).replace("|", "\\|").replace(" \\| ", " | ")).append(" |\n");
@@ -88,9 +89,17 @@ public final class ComparisonReport {
         CompareOptions o = r.options();
         String patterns = o.thresholds().patterns().isEmpty() ? "" : " (per-pattern: " + String.join(", ",
                 o.thresholds().patterns().stream().map(p -> p.glob() + "=" + fmt(p.percent()) + "%").toList()) + ")";
-        return "slower/faster = change beyond the threshold of " + fmt(o.thresholds().defaultPercent()) + "%"
-                + patterns + " AND Mann-Whitney U p < " + fmt(o.alpha()) + " on raw iteration scores; ratio = "
-                + "current/baseline score, " + fmt(o.confidence() * 100) + "% Fieller CI; change = median time, + is slower";
+        String rule = "slower/faster = change of the mean beyond the threshold of "
+                + fmt(o.thresholds().defaultPercent()) + "%" + patterns + " AND t-test p < " + fmt(o.alpha())
+                + " on fork means (Welch; pooled when one side has one fork); ratio = current/baseline, "
+                + fmt(o.confidence() * 100) + "% Fieller CI; change: + is slower";
+        long oneFork = r.keys().stream().filter(k -> RunComparator.WITHIN_ONE_FORK.equals(k.test())).count();
+        if (oneFork > 0) {
+            rule += "\n" + oneFork + " benchmark(s) had one fork on each side: JVM-to-JVM noise is unknown, so a"
+                    + " change there is at most 'inconclusive' (median and Mann-Whitney U on iterations). Save a"
+                    + " baseline from a run with --forks 3 or more to get verdicts.";
+        }
+        return rule;
     }
 
     private static String[] cells(KeyComparison k) {

@@ -10,14 +10,15 @@ import org.regbench.results.stats.RatioInterval;
  * statistics are empty.
  *
  * @param ratio           current score / baseline score, with its Fieller interval
- * @param slowdownPercent how much slower the current run's median iteration is, in percent of time (negative:
- *                        faster), whatever the unit
- * @param pValue          two-sided Mann-Whitney U p-value on the raw iteration scores
+ * @param slowdownPercent how much slower the current run is, in percent of time (negative: faster), whatever the
+ *                        unit: from the means of fork means, or from median iterations when each side has one fork
+ * @param pValue          two-sided p-value of the test named by {@code test}
  * @param thresholdPercent the threshold that applied to this key
+ * @param test            which test decided, e.g. {@code Welch t on fork means, 5 vs 3}; empty for new and missing
  */
 public record KeyComparison(BenchmarkKey key, Optional<BenchRow> baseline, Optional<BenchRow> current,
                             Verdict verdict, Optional<RatioInterval> ratio, double slowdownPercent, double pValue,
-                            double thresholdPercent) {
+                            double thresholdPercent, String test) {
 
     public boolean isRegression() {
         return verdict == Verdict.SLOWER;

@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import org.regbench.results.BenchRow;
 import org.regbench.results.BenchmarkKey;
@@ -17,12 +20,18 @@ import org.regbench.results.stats.Estimate;
 import org.regbench.results.stats.RatioInterval;
 
 /**
- * Compares a run with a baseline, key by key. A key is {@link Verdict#SLOWER} only when the slowdown of the median
- * iteration exceeds its threshold AND the two-sided Mann-Whitney U test on the raw iteration scores rejects "same
- * distribution" at {@code alpha}. The test is rank-based because JMH iteration times are skewed and have outliers
- * (GC, JIT, a noisy neighbour), where a t-test's normality assumption is weakest; the median sizes the change for
- * the same reason. The threshold keeps statistically real but practically irrelevant shifts from failing a build.
- * Google Benchmark's {@code compare.py} uses the same U test at the same default level.
+ * Compares a run with a baseline, key by key. A key is {@link Verdict#SLOWER} only when the mean time grew by more
+ * than its threshold AND a two-sided t-test on the fork means rejects "same mean" at {@code alpha}
+ * ({@link ForkMeanDifference}: Welch's test, or the pooled test when one side has a single fork).
+ *
+ * <p>Why fork means and not iterations: repeated single-fork runs of one commit on one machine differ by more than
+ * their iterations' spread, because each JVM draws its own JIT decisions, heap layout and thread placement. A test
+ * on iterations treats those as independent and flagged 4 of 28 unchanged benchmarks as slower on real runs here.
+ * Only the spread between forks measures that JVM-to-JVM noise, so a verdict needs at least three forks in all:
+ * a baseline saved with {@code --forks 3} or more makes even a one-fork current run decidable. When both sides have
+ * one fork, the change is judged within the JVMs (median and Mann-Whitney U on iterations) and a change beyond the
+ * threshold is reported as {@link Verdict#INCONCLUSIVE}, never as a regression. The threshold keeps statistically
+ * real but practically irrelevant shifts from failing a build.
  */
 public final class RunComparator {
 
@@ -54,22 +63,19 @@ public final class RunComparator {
                     + currentFile + " is from " + curMachine + " (" + describe(current.get(0))
                     + "); pass --force to compare anyway");
         }
-        int baseThreads = baseline.get(0).provenance().threads();
-        int curThreads = current.get(0).provenance().threads();
-        if (baseThreads != curThreads && !options.force()) {
-            // ND4J's thread count changes times by 2x either way on small machines: not a code regression
-            throw new InvalidResultsException("refusing to compare runs with different ND4J thread counts: "
-                    + baselineFile + " used " + baseThreads + ", " + currentFile + " used " + curThreads
-                    + "; rerun with --threads " + baseThreads + " or pass --force");
-        }
         boolean ignoreBackend = different
                 && !baseline.get(0).provenance().backend().equals(current.get(0).provenance().backend());
-        Map<BenchmarkKey, BenchRow> base = index(baseline, ignoreBackend);
+        boolean ignoreThreads = differentThreads(baselineFile, baseline, currentFile, current, ignoreBackend);
+        Function<BenchmarkKey, BenchmarkKey> match = k -> {
+            BenchmarkKey m = ignoreBackend ? k.withoutBackend() : k;
+            return ignoreThreads ? m.withThreads(0) : m;
+        };
+        Map<BenchmarkKey, BenchRow> base = index(baseline, match);
         Map<BenchmarkKey, Integer> currentRowNumbers = new LinkedHashMap<>();
         Map<BenchmarkKey, BenchRow> cur = new LinkedHashMap<>();
         for (int i = 0; i < current.size(); i++) {
             BenchRow r = current.get(i);
-            BenchmarkKey k = ignoreBackend ? r.key().withoutBackend() : r.key();
+            BenchmarkKey k = match.apply(r.key());
             cur.put(k, r);
             currentRowNumbers.put(k, i + 1);
         }
@@ -99,29 +105,35 @@ public final class RunComparator {
                 options, out);
     }
 
-    /** The verdict for one matched key, from the raw iteration scores of both sides. */
+    /** The verdict for one matched key, from the fork means of both sides (see the class comment). */
     public KeyComparison compare(BenchmarkKey key, BenchRow baseline, BenchRow current) {
+        double[] fb = ForkMeans.of(baseline);
+        double[] fc = ForkMeans.of(current);
+        Direction direction = current.direction();
+        double threshold = options.thresholds().percentFor(key);
+        if (ForkMeanDifference.applies(fb, fc)) {
+            ForkMeanDifference t = ForkMeanDifference.of(fb, fc);
+            double slowdown = (direction.slowdown(t.baseline().mean(), t.current().mean()) - 1) * 100;
+            boolean significant = t.pValue() < options.alpha();
+            Verdict v = significant && slowdown > threshold ? Verdict.SLOWER
+                    : significant && -slowdown > threshold ? Verdict.FASTER : Verdict.UNCHANGED;
+            RatioInterval ratio = RatioInterval.fieller(t.current(), t.baseline(), options.confidence());
+            return new KeyComparison(key, Optional.of(baseline), Optional.of(current), v, Optional.of(ratio),
+                    slowdown, t.pValue(), threshold, t.name());
+        }
+        // one JVM each: iterations show the change, but not whether another pair of JVMs would agree
         double[] b = baseline.rawScores();
         double[] c = current.rawScores();
-        Estimate eb = Estimate.ofScores(b);
-        Estimate ec = Estimate.ofScores(c);
-        Direction direction = current.direction();
         double slowdown = (direction.slowdown(median(b), median(c)) - 1) * 100;
         double p = pValue(b, c);
-        double threshold = options.thresholds().percentFor(key);
-        boolean significant = p < options.alpha();
-        Verdict v;
-        if (significant && slowdown > threshold) {
-            v = Verdict.SLOWER;
-        } else if (significant && -slowdown > threshold) {
-            v = Verdict.FASTER;
-        } else {
-            v = Verdict.UNCHANGED;
-        }
-        RatioInterval ratio = RatioInterval.fieller(ec, eb, options.confidence());
+        Verdict v = p < options.alpha() && Math.abs(slowdown) > threshold ? Verdict.INCONCLUSIVE : Verdict.UNCHANGED;
+        RatioInterval ratio = RatioInterval.fieller(Estimate.ofScores(c), Estimate.ofScores(b), options.confidence());
         return new KeyComparison(key, Optional.of(baseline), Optional.of(current), v, Optional.of(ratio), slowdown,
-                p, threshold);
+                p, threshold, WITHIN_ONE_FORK);
     }
+
+    /** How single-fork pairs are judged; their verdict is at most {@link Verdict#INCONCLUSIVE}. */
+    static final String WITHIN_ONE_FORK = "Mann-Whitney U on iterations, 1 fork each";
 
     /** The median, not the mean, sizes the change: one GC outlier must not decide whether a threshold is crossed. */
     static double median(double[] xs) {
@@ -138,15 +150,46 @@ public final class RunComparator {
 
     private KeyComparison unmatched(BenchmarkKey key, Optional<BenchRow> b, Optional<BenchRow> c, Verdict v) {
         return new KeyComparison(key, b, c, v, Optional.empty(), Double.NaN, Double.NaN,
-                options.thresholds().percentFor(key));
+                options.thresholds().percentFor(key), "");
     }
 
-    private static Map<BenchmarkKey, BenchRow> index(List<BenchRow> rows, boolean ignoreBackend) {
+    private static Map<BenchmarkKey, BenchRow> index(List<BenchRow> rows, Function<BenchmarkKey, BenchmarkKey> match) {
         Map<BenchmarkKey, BenchRow> m = new LinkedHashMap<>();
         for (BenchRow r : rows) {
-            m.put(ignoreBackend ? r.key().withoutBackend() : r.key(), r);
+            m.put(match.apply(r.key()), r);
         }
         return m;
+    }
+
+    /**
+     * Whether the runs measured the same benchmarks with different ND4J thread counts only. The thread count is part
+     * of the key, so such runs would share no key at all; they are refused with the reason, or with {@code --force}
+     * matched while ignoring threads.
+     */
+    private boolean differentThreads(Path baselineFile, List<BenchRow> baseline, Path currentFile,
+                                     List<BenchRow> current, boolean ignoreBackend) {
+        Function<BenchmarkKey, BenchmarkKey> plain = k -> ignoreBackend ? k.withoutBackend() : k;
+        Map<BenchmarkKey, Integer> baseThreads = new LinkedHashMap<>();
+        Set<BenchmarkKey> baseKeys = new HashSet<>();
+        for (BenchRow r : baseline) {
+            baseKeys.add(plain.apply(r.key()));
+            baseThreads.put(plain.apply(r.key()).withThreads(0), r.provenance().threads());
+        }
+        for (BenchRow r : current) {
+            BenchmarkKey k = plain.apply(r.key());
+            Integer other = baseThreads.get(k.withThreads(0));
+            if (!baseKeys.contains(k) && other != null) {
+                if (!options.force()) {
+                    // ND4J's thread count changes times by 2x either way on small machines: not a code regression
+                    throw new InvalidResultsException("refusing to compare runs with different ND4J thread counts: "
+                            + baselineFile + " used " + other + " for " + k.withThreads(other) + ", " + currentFile
+                            + " used " + r.provenance().threads() + "; rerun with --threads " + other
+                            + " or pass --force");
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(BenchRow r) {

@@ -8,6 +8,11 @@ public enum Verdict {
     SLOWER,
     /** Significantly faster by more than the threshold. */
     FASTER,
+    /**
+     * Beyond the threshold and significant within the JVMs, but each side ran one fork, so JVM-to-JVM variation
+     * cannot be ruled out. Not a regression (exit code 0): rerun the baseline with {@code --forks 3} or more.
+     */
+    INCONCLUSIVE,
     /** Within the threshold, or the difference is not significant. */
     UNCHANGED,
     /** In the current run only. */

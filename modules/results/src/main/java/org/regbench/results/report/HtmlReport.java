@@ -29,7 +29,7 @@ public final class HtmlReport {
     /** Verdict colours; the report's test checks them in a real browser, so change them here and there together. */
     public static final Map<String, String> VERDICT_COLOURS = Map.of(
             "slower", "#f8d7da", "faster", "#d4edda", "unchanged", "#ffffff", "new", "#d1ecf1",
-            "missing", "#e2e3e5");
+            "missing", "#e2e3e5", "inconclusive", "#fff3cd");
 
     private HtmlReport() {
     }

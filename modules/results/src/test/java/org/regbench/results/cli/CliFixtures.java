@@ -58,12 +58,12 @@ final class CliFixtures {
 
     static List<BenchRow> run(Provenance p, Random rnd, double cnnStandardMs) {
         return List.of(
-                TestRows.row(p, "cnn", "none", 0, "train-step", 128, TestRows.noisy(rnd, 18, 0.01, 10)),
-                TestRows.row(p, "cnn", "standard", 0.2, "train-step", 128, TestRows.noisy(rnd, 19, 0.01, 10)),
+                TestRows.row(p, "cnn", "none", 0, "train-step", 128, TestRows.noisy(rnd, 18, 0.01, 10), 2),
+                TestRows.row(p, "cnn", "standard", 0.2, "train-step", 128, TestRows.noisy(rnd, 19, 0.01, 10), 2),
                 TestRows.row(p, "cnn", "standard", 0.5, "train-step", 128,
-                        TestRows.noisy(rnd, cnnStandardMs, 0.01, 10)),
-                TestRows.row(p, "cnn", "spatial", 0.5, "train-step", 128, TestRows.noisy(rnd, 20.5, 0.01, 10)),
-                TestRows.row(p, "mlp", "none", 0, "train-step", 128, TestRows.noisy(rnd, 2, 0.01, 10)),
-                TestRows.row(p, "mlp", "standard", 0.5, "train-step", 128, TestRows.noisy(rnd, 2.2, 0.01, 10)));
+                        TestRows.noisy(rnd, cnnStandardMs, 0.01, 10), 2),
+                TestRows.row(p, "cnn", "spatial", 0.5, "train-step", 128, TestRows.noisy(rnd, 20.5, 0.01, 10), 2),
+                TestRows.row(p, "mlp", "none", 0, "train-step", 128, TestRows.noisy(rnd, 2, 0.01, 10), 2),
+                TestRows.row(p, "mlp", "standard", 0.5, "train-step", 128, TestRows.noisy(rnd, 2.2, 0.01, 10), 2));
     }
 }

@@ -46,7 +46,7 @@ class CommandsTest {
         List<Path> r = runs();
         Path md = Files.writeString(dir.resolve("pr.md"), "previous report");
         Path broken = Files.writeString(dir.resolve("broken.csv"),
-                Files.readString(r.get(1)).replace(",FLOAT,", ",FLOAT,slow"));
+                Files.readString(r.get(1)).replace(",NCHW,off,", ",NCHW,off,slow"));
         CliFixtures.Result res = CliFixtures.run(new CompareCommand(), r.get(0).toString(), broken.toString(),
                 "--report", md.toString());
         assertEquals(2, res.exitCode());
@@ -87,6 +87,7 @@ class CommandsTest {
         assertEquals(0, res.exitCode(), res.err());
         String id = TestRows.provenance().machineId();
         assertTrue(res.out().contains("baseline for machine " + id), res.out());
+        assertTrue(res.out().contains("Note: some benchmarks in it ran 2 fork(s)"), res.out());
         assertEquals(Files.readString(r.get(3)), Files.readString(baselines.resolve(id + ".csv")));
 
         CliFixtures.Result bad = CliFixtures.run(new BaselineCommand(), "save", dir.resolve("x.csv").toString(),
@@ -110,7 +111,7 @@ class CommandsTest {
         assertTrue(lines.get(at + 1).trim().startsWith("step at commit c060000000"), res.out());
         assertTrue(lines.get(at + 1).contains("(+15."), res.out());
         assertTrue(res.out().endsWith("1 change point(s).\n"), res.out());
-        String slug = "cnn-standard_0.5-train-step-b128-float-cpu-avx2";
+        String slug = "cnn-standard_0.5-train-step-b128-float-cpu-avx2-t2";
         assertTrue(Files.size(charts.resolve(slug + ".png")) > 1000);
         assertTrue(Files.readString(charts.resolve(slug + ".svg")).contains("<svg"));
         try (var files = Files.list(charts)) {

@@ -22,8 +22,9 @@ class BenchCsvTest {
 
     static final String HEADER = "timestamp,git_commit,git_dirty,host,os,cpu,cores,threads,java_version,jvm,"
             + "dl4j_version,backend,native_build,device,cuda_version,cudnn_version,machine_id,model,dropout_type,"
-            + "dropout_rate,placement,variant,phase,batch_size,data_type,score,score_error,unit,samples_per_second,"
-            + "ms_per_batch,iterations,forks,raw_scores";
+            + "dropout_rate,placement,variant,phase,batch_size,data_type,workspace_mode,data_format,helpers,score,"
+            + "score_error,unit,samples_per_second,ms_per_batch,ci_half_width_pct,flops_per_batch,gflops,peak_gflops,"
+            + "percent_of_peak,iterations,forks,raw_scores";
 
     @TempDir
     Path dir;
@@ -51,9 +52,10 @@ class BenchCsvTest {
                 + "Eclipse Adoptium OpenJDK 64-Bit Server VM,1.0.0-M2.1,cpu-avx2,linux-x86_64-avx2,"
                 + "AMD EPYC 7763 64-Core Processor,,," + id + ",cnn,";
         String expected = HEADER + "\r\n"
-                + common + "none,0,,cnn/none,train-step,128,FLOAT,10,0.1,ms/op,12800,10,3,1,10 10.5 9.5\r\n"
-                + common + "standard,0.5,all-hidden,cnn/standard@0.5,train-step,128,FLOAT,11,0.11,ms/op,"
-                + "11636.363636363636,11,3,1,11 11.25 10.75\r\n";
+                + common + "none,0,,cnn/none,train-step,128,FLOAT,ENABLED,NCHW,off,10,0.1,ms/op,12800,10,12.42,,,,,3,1,"
+                + "10 10.5 9.5\r\n"
+                + common + "standard,0.5,all-hidden,cnn/standard@0.5,train-step,128,FLOAT,ENABLED,NCHW,off,11,0.11,ms/op,"
+                + "11636.363636363636,11,5.646,,,,,3,1,11 11.25 10.75\r\n";
         assertEquals(expected, Files.readString(file));
         List<BenchRow> back = BenchCsv.read(file);
         assertEquals(rows(), back);
@@ -93,7 +95,7 @@ class BenchCsvTest {
 
     @Test
     void nonNumericScore() throws IOException {
-        Path f = write(text().replace(",FLOAT,11,", ",FLOAT,fast,"));
+        Path f = write(text().replace(",off,11,", ",off,fast,"));
         assertInvalid(f, "run.csv: row 2, column score: 'fast' is not a number");
     }
 
@@ -126,8 +128,8 @@ class BenchCsvTest {
         String t = text();
         String firstRow = t.split("\r\n")[1];
         Path f = write(t + firstRow + "\r\n");
-        assertInvalid(f, "run.csv: row 3, columns model/variant/phase/batch_size/data_type/backend: duplicate "
-                + "benchmark key cnn/none train-step b128 FLOAT cpu-avx2 (first in row 1)");
+        assertInvalid(f, "run.csv: row 3, columns model/variant/phase/batch_size/data_type/backend/threads/settings: "
+                + "duplicate benchmark key cnn/none train-step b128 FLOAT cpu-avx2 t2 (first in row 1)");
     }
 
     @Test

@@ -26,21 +26,19 @@ class RunComparatorTest {
     @TempDir
     Path dir;
 
-    /** A baseline and a current run: mlp unchanged, cnn 20 % slower, one key dropped and one added. */
+    /**
+     * A 5-fork baseline and a 3-fork current run: mlp unchanged, cnn 20 % slower, one key dropped and one added.
+     */
     static List<List<BenchRow>> runs(Provenance base, Provenance cur) {
         Random rnd = new Random(11);
         List<BenchRow> b = List.of(
-                TestRows.row(base, "mlp", "none", 0, "inference", 32, RegressionStatisticsTest.jmhLike(rnd, 2, 10)),
-                TestRows.row(base, "cnn", "standard", 0.5, "train-step", 128,
-                        RegressionStatisticsTest.jmhLike(rnd, 20, 10)),
-                TestRows.row(base, "cnn", "spatial", 0.2, "train-step", 128,
-                        RegressionStatisticsTest.jmhLike(rnd, 21, 10)));
+                RegressionStatisticsTest.row(base, "mlp", "none", 0, "inference", 32, rnd, 2, 5),
+                RegressionStatisticsTest.row(base, "cnn", "standard", 0.5, "train-step", 128, rnd, 20, 5),
+                RegressionStatisticsTest.row(base, "cnn", "spatial", 0.2, "train-step", 128, rnd, 21, 5));
         List<BenchRow> c = List.of(
-                TestRows.row(cur, "mlp", "none", 0, "inference", 32, RegressionStatisticsTest.jmhLike(rnd, 2, 10)),
-                TestRows.row(cur, "cnn", "standard", 0.5, "train-step", 128,
-                        RegressionStatisticsTest.jmhLike(rnd, 24, 10)),
-                TestRows.row(cur, "cnn", "gaussian", 0.2, "train-step", 128,
-                        RegressionStatisticsTest.jmhLike(rnd, 21, 10)));
+                RegressionStatisticsTest.row(cur, "mlp", "none", 0, "inference", 32, rnd, 2, 3),
+                RegressionStatisticsTest.row(cur, "cnn", "standard", 0.5, "train-step", 128, rnd, 24, 3),
+                RegressionStatisticsTest.row(cur, "cnn", "gaussian", 0.2, "train-step", 128, rnd, 21, 3));
         return List.of(b, c);
     }
 
@@ -68,12 +66,12 @@ class RunComparatorTest {
         assertTrue(slow.ratio().orElseThrow().lower() > 1, slow.toString());
 
         String console = ComparisonReport.console(r);
-        assertTrue(console.lines().anyMatch(l -> l.contains("cnn/standard@0.5 train-step b128 FLOAT cpu-avx2")
+        assertTrue(console.lines().anyMatch(l -> l.contains("cnn/standard@0.5 train-step b128 FLOAT cpu-avx2 t2")
                 && l.endsWith("slower")), console);
-        assertTrue(console.contains("4 benchmarks: 1 slower, 0 faster, 1 unchanged, 1 new, 1 missing"), console);
+        assertTrue(console.contains("4 benchmarks: 1 slower, 0 faster, 0 inconclusive, 1 unchanged, 1 new, 1 missing"), console);
         String md = ComparisonReport.markdown(r);
         assertTrue(md.startsWith("### :red_circle: regbench: performance regression"), md);
-        assertTrue(md.contains("| `cnn/standard@0.5 train-step b128 FLOAT cpu-avx2` |"), md);
+        assertTrue(md.contains("| `cnn/standard@0.5 train-step b128 FLOAT cpu-avx2 t2` |"), md);
         assertTrue(md.contains(":red_circle: **slower**"), md);
     }
 
@@ -145,7 +143,7 @@ class RunComparatorTest {
         assertEquals(dir.resolve("repo/results/baselines/" + id + ".csv"), saved.path());
         assertEquals(Files.readString(f[0]), Files.readString(store.find(id).orElseThrow()));
 
-        Path bad = Files.writeString(dir.resolve("bad.csv"), Files.readString(f[1]).replace(",FLOAT,", ",FLOAT,x"));
+        Path bad = Files.writeString(dir.resolve("bad.csv"), Files.readString(f[1]).replace(",NCHW,off,", ",NCHW,off,x"));
         assertThrows(InvalidResultsException.class, () -> store.save(bad));
         assertEquals(Files.readString(f[0]), Files.readString(saved.path()), "the good baseline is untouched");
     }

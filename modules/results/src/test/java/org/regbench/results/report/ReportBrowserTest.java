@@ -62,7 +62,7 @@ class ReportBrowserTest {
 
         String slowerRow = lines.stream().filter(l -> l.startsWith("row|slower|")).findFirst()
                 .orElseThrow(() -> new AssertionError("no slower row in " + probeText));
-        assertTrue(slowerRow.endsWith("|cnn/standard@0.5 train-step b128 FLOAT cpu-avx2"), slowerRow);
+        assertTrue(slowerRow.endsWith("|cnn/standard@0.5 train-step b128 FLOAT cpu-avx2 t2"), slowerRow);
         assertEquals("rgb(248, 215, 218)", slowerRow.split("\\|")[2], "slower rows are red");
         String unchanged = lines.stream().filter(l -> l.startsWith("row|unchanged|")).findFirst().orElseThrow();
         assertEquals("rgb(255, 255, 255)", unchanged.split("\\|")[2]);

@@ -1,0 +1,42 @@
+package org.regbench.results;
+
+import java.util.Objects;
+
+/**
+ * The DL4J configuration a point was measured with, beyond the run-wide provenance. Each changes timings by tens of
+ * percent, so two rows that differ here are different benchmarks, never a regression of one another.
+ *
+ * @param workspaceMode DL4J's training and inference workspace mode, e.g. {@code ENABLED} or {@code NONE}
+ * @param dataFormat    the CNN activation layout, {@code NCHW} or {@code NHWC}; models without convolutions use
+ *                      {@code NCHW}, which changes nothing for them
+ * @param helpers       whether DL4J's cuDNN/oneDNN helper classes were enabled ({@code on}) or not ({@code off})
+ */
+public record PointSettings(String workspaceMode, String dataFormat, String helpers) {
+
+    /** DL4J's own defaults, which every row measured before these columns existed used. */
+    public static final PointSettings DEFAULT = new PointSettings("ENABLED", "NCHW", "off");
+
+    public PointSettings {
+        workspaceMode = orDefault(workspaceMode, "ENABLED");
+        dataFormat = orDefault(dataFormat, "NCHW");
+        helpers = orDefault(helpers, "off");
+    }
+
+    /** Short text for benchmark keys and tables, e.g. {@code ws=ENABLED NCHW helpers=off}. */
+    public String text() {
+        return "ws=" + workspaceMode + " " + dataFormat + " helpers=" + helpers;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+
+    public boolean isDefault() {
+        return Objects.equals(this, DEFAULT);
+    }
+}
