@@ -45,6 +45,11 @@ public enum ModelKind {
         return sites;
     }
 
+    /** Whether the model has convolution layers, the only ones whose activation layout (NCHW or NHWC) can vary. */
+    public boolean hasConvolutions() {
+        return input == InputKind.IMAGE;
+    }
+
     /** Whether some site of this model takes {@code type}: spatial dropout needs feature maps or sequences. */
     public boolean accepts(DropoutType type) {
         return type == DropoutType.NONE || sites.stream().anyMatch(s -> s.accepts(type));

@@ -3,6 +3,7 @@ package org.regbench.zoo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.constraint.MaxNormConstraint;
@@ -35,14 +36,36 @@ public final class ModelZoo {
 
     /** An initialized network with parameters drawn from {@code seed}. */
     public static MultiLayerNetwork build(Variant variant, long seed) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(variant, seed));
+        return build(variant, seed, BuildOptions.DEFAULT);
+    }
+
+    /**
+     * An initialized network run the way {@code options} say. The same seed draws the same parameter vector whatever
+     * the options (convolution weights keep DL4J's [out, in, kH, kW] layout in NHWC too), but in NHWC the dense layer
+     * after the convolutions reads the flattened maps in (h, w, c) order rather than (c, h, w): the two networks
+     * compute the same function only once that layer's weight rows are permuted (BuildOptionsTest does it). For
+     * timing this does not matter; it is the same work.
+     */
+    public static MultiLayerNetwork build(Variant variant, long seed, BuildOptions options) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(variant, seed, options));
         net.init();
         return net;
     }
 
     public static MultiLayerConfiguration configuration(Variant variant, long seed) {
+        return configuration(variant, seed, BuildOptions.DEFAULT);
+    }
+
+    public static MultiLayerConfiguration configuration(Variant variant, long seed, BuildOptions options) {
         ModelKind model = variant.model();
-        List<Layer.Builder<?>> layers = baseLayers(model);
+        CNN2DFormat format = options.formatFor(model);
+        if (format == CNN2DFormat.NHWC && variant.type() == DropoutType.SPATIAL) {
+            // SpatialDropout in DL4J 1.0.0-M2.1 draws one mask per (example, dimension 1): channels in NCHW, but
+            // image rows in NHWC, which would silently time a different dropout
+            throw new IllegalArgumentException(variant.text() + " cannot run in NHWC: DL4J's spatial dropout masks"
+                    + " dimension 1, which is a channel only in NCHW");
+        }
+        List<Layer.Builder<?>> layers = baseLayers(model, format);
         Map<Integer, DropRate> rates = variant.siteRates();
         boolean batchNorm = variant.regularizers().stream().anyMatch(r -> r.kind() == Regularizer.BATCHNORM);
 
@@ -51,6 +74,8 @@ public final class ModelZoo {
                 .dataType(DataType.FLOAT)
                 .updater(new Adam(LEARNING_RATE))
                 .weightInit(model == ModelKind.MLP_SELU ? WeightInit.LECUN_NORMAL : WeightInit.XAVIER_UNIFORM)
+                .trainingWorkspaceMode(options.workspaceMode())
+                .inferenceWorkspaceMode(options.workspaceMode())
                 .list();
         for (int i = 0; i < layers.size(); i++) {
             Layer.Builder<?> builder = layers.get(i);
@@ -73,7 +98,7 @@ public final class ModelZoo {
         }
         list.setInputType(switch (model.input()) {
             case FLAT -> InputType.feedForward((long) InputKind.SIDE * InputKind.SIDE);
-            case IMAGE -> InputType.convolutional(InputKind.SIDE, InputKind.SIDE, 1);
+            case IMAGE -> InputType.convolutional(InputKind.SIDE, InputKind.SIDE, 1, format);
             case SEQUENCE -> InputType.recurrent(InputKind.SIDE, InputKind.SIDE);
         });
         return list.build();
@@ -104,17 +129,19 @@ public final class ModelZoo {
         return model == ModelKind.LSTM && index == 1 ? new LastTimeStep(layer) : layer;
     }
 
-    private static List<Layer.Builder<?>> baseLayers(ModelKind model) {
+    private static List<Layer.Builder<?>> baseLayers(ModelKind model, CNN2DFormat format) {
         List<Layer.Builder<?>> layers = new ArrayList<>();
         switch (model) {
             case MLP -> mlp(layers, 128, 64, Activation.RELU);
             case MLP_WIDE -> mlp(layers, 1024, 1024, Activation.RELU);
             case MLP_SELU -> mlp(layers, 128, 64, Activation.SELU);
             case CNN -> {
-                layers.add(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU));
-                layers.add(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2));
-                layers.add(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU));
-                layers.add(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2));
+                layers.add(new ConvolutionLayer.Builder(3, 3).nOut(32).activation(Activation.RELU).dataFormat(format));
+                layers.add(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
+                        .dataFormat(format));
+                layers.add(new ConvolutionLayer.Builder(3, 3).nOut(64).activation(Activation.RELU).dataFormat(format));
+                layers.add(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
+                        .dataFormat(format));
                 layers.add(new DenseLayer.Builder().nOut(128).activation(Activation.RELU));
                 layers.add(output());
             }
