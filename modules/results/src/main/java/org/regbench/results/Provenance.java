@@ -50,6 +50,21 @@ public record Provenance(Instant timestamp, String gitCommit, boolean gitDirty, 
     }
 
     /**
+     * The same run on another backend build, e.g. {@code cpu-avx2} / {@code linux-x86_64-avx2}: one run may measure
+     * several native builds side by side, and each row names the build its own fork loaded.
+     */
+    public Provenance withBuild(String backendName, String build) {
+        return new Provenance(timestamp, gitCommit, gitDirty, host, os, cpu, cores, threads, javaVersion, jvm,
+                dl4jVersion, backendName, build, device, cudaVersion, cudnnVersion);
+    }
+
+    /** The same run with another ND4J thread count: each row records its own point's count. */
+    public Provenance withThreads(int count) {
+        return new Provenance(timestamp, gitCommit, gitDirty, host, os, cpu, cores, count, javaVersion, jvm,
+                dl4jVersion, backend, nativeBuild, device, cudaVersion, cudnnVersion);
+    }
+
+    /**
      * {@code <UTC start time>_<short commit>}, e.g. {@code 20261123T074935Z_4461749224}: the start of every run and
      * sweep file name, so that names sort by time.
      */

@@ -31,4 +31,12 @@ public final class RepoPaths {
     public static Path sweeps() {
         return root().resolve("results").resolve("sweeps");
     }
+
+    public static Path opcost() {
+        return root().resolve("results").resolve("opcost");
+    }
+
+    public static Path selfcheck() {
+        return root().resolve("results").resolve("selfcheck");
+    }
 }

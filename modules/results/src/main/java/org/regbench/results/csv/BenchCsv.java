@@ -116,7 +116,7 @@ public final class BenchCsv {
                 case samples_per_second -> number(r.samplesPerSecond());
                 case ms_per_batch -> number(r.msPerBatch());
                 case ci_half_width_pct -> optional(r.relativeHalfWidthPercent());
-                case flops_per_batch -> optional(r.efficiency().flopsPerBatch());
+                case flops_per_batch -> optionalExact(r.efficiency().flopsPerBatch());
                 case gflops -> optional(r.efficiency().gflops());
                 case peak_gflops -> optional(r.efficiency().peakGflops());
                 case percent_of_peak -> optional(r.efficiency().percentOfPeak());
@@ -142,6 +142,11 @@ public final class BenchCsv {
     /** Unknown values stay empty cells rather than "NaN", so spreadsheets see a blank, not text. */
     private static String optional(double d) {
         return Double.isNaN(d) ? "" : number(round(d));
+    }
+
+    /** A count, not a measurement: written in full, so it can be checked against the FLOP counter. */
+    private static String optionalExact(double d) {
+        return Double.isNaN(d) ? "" : number(d);
     }
 
     /** Derived figures keep 4 significant digits: more would only record noise. */

@@ -10,9 +10,10 @@ import org.regbench.results.BenchRow;
 import org.regbench.results.Direction;
 
 /**
- * Pairs every variant with the no-dropout row of the same model, phase, batch size and data type and computes the
+ * Pairs every variant with the no-dropout row of the same model, phase, batch size, data type and configuration
+ * (backend build, ND4J threads, DL4J settings: everything in the benchmark key but the variant) and computes the
  * overhead with a 95 % Fieller interval on the raw per-iteration scores. Adds derived backward lines where both
- * forward-backward and forward-train were measured.
+ * forward-backward and forward-train were measured in the same configuration.
  */
 public final class OverheadCalculator {
 
@@ -41,9 +42,10 @@ public final class OverheadCalculator {
             Optional<Overhead> overhead = ref == null || p == ref ? Optional.empty()
                     : Optional.of(overhead(p, ref));
             lines.add(new OverheadLine(p.model, p.variant, p.dropoutType, p.rate, p.phase, p.batch, p.ms, p.msError,
-                    p.samplesPerSecond, overhead, p.derived));
+                    p.samplesPerSecond, overhead, p.derived, p.configuration));
         }
-        lines.sort(Comparator.comparing(OverheadLine::model).thenComparingInt(l -> phaseRank(l.phase()))
+        lines.sort(Comparator.comparing(OverheadLine::model).thenComparing(OverheadLine::configuration)
+                .thenComparingInt(l -> phaseRank(l.phase()))
                 .thenComparing(OverheadLine::phase)
                 .thenComparingInt(OverheadLine::batchSize).thenComparing(l -> !l.isReference())
                 .thenComparing(OverheadLine::dropoutType).thenComparingDouble(OverheadLine::dropoutRate)
@@ -73,12 +75,13 @@ public final class OverheadCalculator {
         Map<String, BenchRow> forwardTrain = new HashMap<>();
         for (BenchRow r : rows) {
             if ("forward-train".equals(r.phase())) {
-                forwardTrain.put(r.variant() + "|" + r.batchSize() + "|" + r.dataType(), r);
+                forwardTrain.put(r.variant() + "|" + r.batchSize() + "|" + r.dataType() + "|" + configuration(r), r);
             }
         }
         List<Point> out = new ArrayList<>();
         for (BenchRow fb : rows) {
-            BenchRow ft = forwardTrain.get(fb.variant() + "|" + fb.batchSize() + "|" + fb.dataType());
+            BenchRow ft = forwardTrain.get(fb.variant() + "|" + fb.batchSize() + "|" + fb.dataType() + "|"
+                    + configuration(fb));
             if (!"forward-backward".equals(fb.phase()) || ft == null || !fb.unit().equals(ft.unit())
                     || fb.direction() != Direction.LOWER_IS_BETTER) {
                 continue;
@@ -89,9 +92,17 @@ public final class OverheadCalculator {
             double ms = e.mean() * toMs;
             out.add(new Point(fb.model(), fb.variant(), fb.dropoutType(), fb.dropoutRate(), "backward",
                     fb.batchSize(), fb.dataType(), ms, (ci[1] - e.mean()) * toMs, fb.batchSize() * 1000.0 / ms, e,
-                    Direction.LOWER_IS_BETTER, true));
+                    Direction.LOWER_IS_BETTER, true, configuration(fb)));
         }
         return out;
+    }
+
+    /**
+     * What a row was run on besides its variant, e.g. {@code cpu-avx512 t1 ws=ENABLED NCHW helpers=off}: rows that
+     * differ here are never each other's reference, since the configuration alone moves times by tens of percent.
+     */
+    static String configuration(BenchRow r) {
+        return r.provenance().backend() + " t" + r.provenance().threads() + " " + r.settings().text();
     }
 
     /** Milliseconds per one unit of the row's score, for time units; taken from the row's own ms_per_batch. */
@@ -101,18 +112,19 @@ public final class OverheadCalculator {
 
     private record Point(String model, String variant, String dropoutType, double rate, String phase, int batch,
                          String dataType, double ms, double msError, double samplesPerSecond, Estimate estimate,
-                         Direction direction, boolean derived) {
+                         Direction direction, boolean derived, String configuration) {
 
         static Point measured(BenchRow r) {
             double ms = Double.isFinite(r.msPerBatch()) ? r.msPerBatch() : r.score();
             double msError = r.scoreError() * ms / r.score();
             double sps = Double.isFinite(r.samplesPerSecond()) ? r.samplesPerSecond() : r.batchSize() * 1000.0 / ms;
             return new Point(r.model(), r.variant(), r.dropoutType(), r.dropoutRate(), r.phase(), r.batchSize(),
-                    r.dataType(), ms, msError, sps, Estimate.ofScores(r.rawScores()), r.direction(), false);
+                    r.dataType(), ms, msError, sps, Estimate.ofScores(r.rawScores()), r.direction(), false,
+                    OverheadCalculator.configuration(r));
         }
 
         String groupKey() {
-            return model + "|" + phase + "|" + batch + "|" + dataType;
+            return model + "|" + phase + "|" + batch + "|" + dataType + "|" + configuration;
         }
     }
 }

@@ -10,10 +10,11 @@ import java.util.Optional;
  * @param msError       the half-width that goes with it: JMH's 99.9 % error for measured rows, a 99.9 % t
  *                      half-width for derived ones
  * @param derived       true for backward = forward-backward − forward-train
+ * @param configuration backend build, ND4J threads and DL4J settings; the reference shares them
  */
 public record OverheadLine(String model, String variant, String dropoutType, double dropoutRate, String phase,
                            int batchSize, double msPerBatch, double msError, double samplesPerSecond,
-                           Optional<Overhead> overhead, boolean derived) {
+                           Optional<Overhead> overhead, boolean derived, String configuration) {
 
     public boolean isReference() {
         return "none".equals(dropoutType);

@@ -21,9 +21,12 @@ public final class OverheadTable {
     }
 
     public static String renderLines(List<OverheadLine> lines) {
+        // one run may hold several configurations side by side; only then does the table need to name them
+        boolean several = lines.stream().map(OverheadLine::configuration).distinct().count() > 1;
         Map<String, List<String[]>> byModel = new LinkedHashMap<>();
         for (OverheadLine l : lines) {
-            byModel.computeIfAbsent(l.model(), m -> new ArrayList<>()).add(cells(l));
+            String model = several ? l.model() + ", " + l.configuration() : l.model();
+            byModel.computeIfAbsent(model, m -> new ArrayList<>()).add(cells(l));
         }
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, List<String[]>> e : byModel.entrySet()) {
