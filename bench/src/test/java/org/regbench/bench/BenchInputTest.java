@@ -31,7 +31,15 @@ class BenchInputTest {
             "--grid tiny | 'tiny'",
             "--variants mlp/standard@1.5 | 'mlp/standard@1.5'",
             "--batch 0 | batch size must be at least 1, got 0",
-            "--batch many | many"})
+            "--batch many | many",
+            "--native-builds linux-arm64 | unknown native build 'linux-arm64'; valid: linux-x86_64, linux-x86_64-avx2,",
+            "--native-builds as-built | 'as-built'",
+            "--threads -1 | --threads must be 0 (ND4J's default) or positive, got -1",
+            "--threads 0,2 | --threads 0 (ND4J's default) cannot be combined with other counts",
+            "--threads two | two",
+            "--workspace SOMETIMES | unknown workspace mode 'SOMETIMES'; valid: ENABLED, NONE",
+            "--cnn-format NWHC | unknown CNN format 'NWHC'; valid: NCHW, NHWC",
+            "--helpers maybe | unknown helpers setting 'maybe'; valid: off, on"})
     void badValuesExitTwoWithOneLineAndWriteNothing(String option, String expected) {
         Path out = dir.resolve("run.csv");
         String[] parts = option.trim().split(" ", 2);

@@ -59,7 +59,10 @@ class BenchSmokeTest {
             boolean none = row.get("variant").equals("mlp/none");
             assertEquals(none ? "none" : "standard", row.get("dropout_type"));
             assertEquals(none ? 0.0 : 0.5, Double.parseDouble(row.get("dropout_rate")));
+            EfficiencyColumns.check(row);
         }
         assertTrue(r.out().contains("overhead"), r.out());
+        assertTrue(r.out().contains("host peak FLOAT gemm: "), r.out());
+        assertTrue(r.out().contains("noise: ") && r.out().contains("efficiency: "), r.out());
     }
 }

@@ -7,22 +7,31 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.regbench.bench.peak.HostPeak;
+import org.regbench.bench.peak.PeakProbe;
 import org.regbench.bench.run.BackendInfo;
 import org.regbench.bench.run.BenchPlan;
 import org.regbench.bench.run.BenchPoint;
+import org.regbench.bench.run.ConfigAxes;
+import org.regbench.bench.run.CpuFlags;
 import org.regbench.bench.run.ForkClasspath;
+import org.regbench.bench.run.ForkJvmArgs;
 import org.regbench.bench.run.JmhPointRunner;
-import org.regbench.bench.run.NativeThreads;
+import org.regbench.bench.run.NativeBuild;
+import org.regbench.bench.run.NativeBuildFetcher;
+import org.regbench.bench.run.NativeBuildJars;
 import org.regbench.bench.run.Phase;
 import org.regbench.bench.run.PointFailedException;
 import org.regbench.bench.run.PointMeasurement;
 import org.regbench.bench.run.Preset;
 import org.regbench.bench.run.RunRecorder;
 import org.regbench.bench.run.Timing;
+import org.regbench.bench.run.TuneReport;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
 import org.regbench.zoo.ModelKind;
@@ -41,7 +50,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--preset", defaultValue = "quick", description = "smoke | quick | full (default: ${DEFAULT-VALUE})")
+    @Option(names = "--preset", defaultValue = "quick",
+            description = "smoke | quick | full | tune (default: ${DEFAULT-VALUE})")
     String preset;
 
     @Option(names = "--models", split = ",", description = "models, e.g. mlp,cnn (see `list`)")
@@ -68,9 +78,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--forks", description = "forked JVMs per point (overrides the preset)")
     Integer forks;
 
-    @Option(names = "--threads", defaultValue = "1", description = "ND4J CPU threads (OpenMP and OpenBLAS) in each"
-            + " fork; 0 = ND4J's default, one per core (default: ${DEFAULT-VALUE}, the steadiest; see README)")
-    int threads;
+    @Mixin
+    ConfigOptions configOptions = new ConfigOptions();
 
     @Option(names = "--out", description = "CSV file (default results/runs/<UTC time>_<commit>_<host>_<backend>.csv)")
     Path out;
@@ -84,31 +93,40 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
+        ForkClasspath.ensure(); // before plan(): the native builds are read from the forks' class path
         BenchPlan plan = plan();
-        if (threads < 0) {
-            throw new UserInputException("--threads must be 0 (ND4J's default) or positive, got " + threads);
-        }
         if (out != null) {
             RunRecorder.checkWritable(out);
         }
         console.printf("regbench bench: preset %s, %d points, estimated %s%n", preset, plan.points().size(),
                 human(plan.estimate()));
+        if (Preset.parse(preset).tunes()) {
+            console.println("tune: one configuration axis at a time around each model's default: "
+                    + String.join(", ", plan.configurationsPerModel().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue() + " configurations").toList()));
+        }
         if (dryRun) {
             plan.points().forEach(p -> console.println("  " + p));
             console.flush();
             return 0;
         }
         console.flush();
-        ForkClasspath.ensure();
-        BackendInfo probed = BackendInfo.probe();
-        BackendInfo backend = threads > 0 ? probed.withThreads(threads) : probed;
+        fetchNativeBuilds(plan, console);
+        BackendInfo backend = BackendInfo.probe();
         RunRecorder recorder = RunRecorder.start(backend, out);
-        console.printf("backend %s (%s), device %s, ND4J threads %d; writing %s%n", backend.backend(),
-                backend.nativeBuild(), backend.device(), backend.threads(), recorder.path());
+        console.printf("backend %s (%s), device %s; each row records its own fork's build and threads; writing %s%n",
+                backend.backend(), backend.nativeBuild(), backend.device(), recorder.path());
         console.flush();
 
-        JmhPointRunner runner = new JmhPointRunner(
-                threads > 0 ? List.of("-D" + NativeThreads.PROPERTY + "=" + threads) : List.of());
+        // threads, settings and build are per point (PointConfig); the run-wide arguments are the forwarded ones
+        JmhPointRunner runner = new JmhPointRunner(List.of());
+        // once per session, before any point: the denominator of percent_of_peak (results/README.md)
+        Optional<HostPeak> peak = PeakProbe.measure(ForkJvmArgs.forThreads(0),
+                plan.points().stream().map(p -> p.config().threads()).distinct().toList(), console);
+        peak.ifPresent(p -> console.println(p.consoleLine()));
+        console.flush();
+        recorder.usePeak(peak);
+        List<TuneReport.Entry> measured = new ArrayList<>();
         List<PointFailedException> failures = new ArrayList<>();
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("bench").setInitialMax(plan.points().size())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate()
@@ -120,6 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
                 try {
                     PointMeasurement m = runner.run(point, timing);
                     recorder.record(m);
+                    measured.add(new TuneReport.Entry(point, recorder.rows().get(recorder.size() - 1), m.report()));
                 } catch (PointFailedException e) {
                     failures.add(e);
                     System.err.println();
@@ -130,7 +149,14 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         console.println();
-        console.println(recorder.overheadTable());
+        if (Preset.parse(preset).tunes()) {
+            NativeBuild parentBuild = parentBuild(ForkClasspath.current());
+            console.println(TuneReport.render(measured, v -> ConfigAxes.defaultFor(v, parentBuild)));
+        } else {
+            console.println(recorder.overheadTable());
+            console.print(TuneReport.idleHelpersNote(measured));
+        }
+        console.println(recorder.efficiencySummary());
         console.printf("%d of %d points written to %s%n", recorder.size(), plan.points().size(), recorder.path());
         int code = 0;
         if (!failures.isEmpty()) {
@@ -173,7 +199,28 @@ public final class BenchCommand implements Callable<Integer> {
                     rateList,
                     placements == null ? p.placements() : RateOptions.parseAll(placements, Placement::parse));
         }
-        return BenchPlan.of(variantList, phaseList, batchSizes, timing);
+        List<String> classpath = ForkClasspath.current();
+        NativeBuild parentBuild = parentBuild(classpath);
+        ConfigAxes axes = configOptions.resolve(p.tunes(), CpuFlags.read(), Runtime.getRuntime().availableProcessors(),
+                NativeBuildJars.locate(classpath).isPresent());
+        return BenchPlan.of(variantList, phaseList, batchSizes,
+                p.tunes() ? v -> axes.aroundDefault(v, parentBuild) : v -> axes.cross(v, parentBuild), timing);
+    }
+
+    /** The build the parent's class path holds (what .mvn/maven.config asked for), or AS_BUILT when unknown. */
+    static NativeBuild parentBuild(List<String> classpath) {
+        return NativeBuildJars.locate(classpath).flatMap(j -> j.current(classpath)).orElse(NativeBuild.AS_BUILT);
+    }
+
+    /** Fetches the jars of the plan's builds that the local repository lacks, before anything is measured. */
+    private static void fetchNativeBuilds(BenchPlan plan, PrintWriter console) {
+        Optional<NativeBuildJars> jars = NativeBuildJars.locate(ForkClasspath.current());
+        NativeBuildFetcher fetcher = NativeBuildFetcher.maven();
+        for (NativeBuild b : plan.nativeBuilds()) {
+            if (b != NativeBuild.AS_BUILT) {
+                fetcher.ensure(jars.orElseThrow(), b, console);
+            }
+        }
     }
 
 

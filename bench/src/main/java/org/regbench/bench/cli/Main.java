@@ -18,7 +18,8 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "regbench", mixinStandardHelpOptions = true, version = "regbench 0.1.0",
         description = "Deeplearning4j regularization benchmarks: what dropout costs and whether it helps.",
         subcommands = {BenchCommand.class, SweepCommand.class, ListCommand.class, BaselineCommand.class,
-                CompareCommand.class, HistoryCommand.class, ReportCommand.class, HelpCommand.class})
+                CompareCommand.class, HistoryCommand.class, ReportCommand.class, OpCostCommand.class,
+                SelfCheckCommand.class, HelpCommand.class})
 public final class Main {
 
     public static final int EXIT_REGRESSION = 1;

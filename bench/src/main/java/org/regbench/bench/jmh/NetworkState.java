@@ -11,15 +11,20 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import java.util.Arrays;
+import org.regbench.bench.run.ForkReport;
 import org.regbench.bench.run.NativeThreads;
+import org.regbench.bench.run.PointConfig;
 import org.regbench.dataset.synthetic.SyntheticData;
+import org.regbench.zoo.BuildOptions;
 import org.regbench.zoo.InputKind;
 import org.regbench.zoo.ModelZoo;
 import org.regbench.zoo.Variant;
 
 /**
  * One network and one synthetic batch for a benchmark point. Synthetic data is enough here: throughput does not
- * depend on pixel values, and it keeps forked JVMs free of data files.
+ * depend on pixel values, and it keeps forked JVMs free of data files. The point's configuration arrives as system
+ * properties (threads, workspace mode, CNN layout; see {@link PointConfig#jvmArgs()}), and the fork reports back what
+ * it actually ran on ({@link ForkReport}).
  */
 @State(Scope.Benchmark)
 public class NetworkState {
@@ -42,15 +47,17 @@ public class NetworkState {
 
     @Setup(Level.Trial)
     public void setUp() {
-        NativeThreads.applyFromProperty();
+        int threads = NativeThreads.applyFromProperty();
         Variant v = Variant.parse(variant);
+        BuildOptions options = PointConfig.buildOptionsFromProperties();
         Nd4j.getRandom().setSeed(seed);
-        net = ModelZoo.build(v, seed);
-        long[] shape = v.model().input().shape(batchSize);
+        net = ModelZoo.build(v, seed, options);
+        long[] shape = v.model().input().shape(batchSize, options.formatFor(v.model()));
         int[] example = Arrays.stream(shape, 1, shape.length).mapToInt(Math::toIntExact).toArray();
         batch = SyntheticData.generate(batchSize, InputKind.CLASSES, seed, example);
         features = batch.getFeatures();
         labels = batch.getLabels();
+        ForkReport.writeIfAsked(net, threads);
     }
 
     @TearDown(Level.Trial)

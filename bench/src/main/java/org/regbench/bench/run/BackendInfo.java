@@ -14,8 +14,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What ND4J actually loaded: the backend and its native build (read from the path of the loaded native library, not
- * from what Maven was asked for), the device, CUDA and cuDNN versions and thread count. Forked JVMs share this JVM's
- * class path and environment, so probing here describes them too.
+ * from what Maven was asked for), the device, CUDA and cuDNN versions and thread count. A point may run its forks on
+ * another native build and thread count than this JVM, so each fork probes itself too and reports back
+ * ({@link ForkReport}); a CSV row's build and threads come from that report.
  */
 public record BackendInfo(String backend, String nativeBuild, String device, String cudaVersion,
                           String cudnnVersion, int threads, String dl4jVersion) {

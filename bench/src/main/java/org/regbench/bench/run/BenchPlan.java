@@ -2,9 +2,12 @@ package org.regbench.bench.run;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
 import org.regbench.zoo.ModelKind;
@@ -13,7 +16,8 @@ import org.regbench.zoo.Variant;
 
 /**
  * The points of a run. Every model gets its no-dropout baseline, so each dropout variant's overhead can be computed
- * from the same run.
+ * from the same run; with several configurations, every configuration of a variant is also one of its baseline's, so
+ * overheads compare within one configuration.
  */
 public record BenchPlan(List<BenchPoint> points, Timing timing) {
 
@@ -45,15 +49,43 @@ public record BenchPlan(List<BenchPoint> points, Timing timing) {
     }
 
     public static BenchPlan of(List<Variant> variants, List<Phase> phases, List<Integer> batchSizes, Timing timing) {
+        return of(variants, phases, batchSizes, v -> List.of(PointConfig.DEFAULT), timing);
+    }
+
+    /**
+     * Every variant, batch size and phase in each of the configurations {@code configs} gives for the variant. The
+     * configurations of one phase run back to back, so that a side-by-side comparison sees the least drift.
+     */
+    public static BenchPlan of(List<Variant> variants, List<Phase> phases, List<Integer> batchSizes,
+                               Function<Variant, List<PointConfig>> configs, Timing timing) {
         List<BenchPoint> points = new ArrayList<>();
         for (Variant v : variants) {
+            List<PointConfig> cs = configs.apply(v);
             for (int b : batchSizes) {
                 for (Phase p : phases) {
-                    points.add(new BenchPoint(v, p, b));
+                    for (PointConfig c : cs) {
+                        points.add(new BenchPoint(v, p, b, c));
+                    }
                 }
             }
         }
         return new BenchPlan(points, timing);
+    }
+
+    /** How many distinct configurations each model runs in, models in plan order. */
+    public Map<String, Integer> configurationsPerModel() {
+        Map<String, Set<PointConfig>> configs = new LinkedHashMap<>();
+        for (BenchPoint p : points) {
+            configs.computeIfAbsent(p.variant().model().text(), m -> new LinkedHashSet<>()).add(p.config());
+        }
+        Map<String, Integer> out = new LinkedHashMap<>();
+        configs.forEach((m, c) -> out.put(m, c.size()));
+        return out;
+    }
+
+    /** The native builds the points run on, in plan order. */
+    public List<NativeBuild> nativeBuilds() {
+        return points.stream().map(p -> p.config().nativeBuild()).distinct().toList();
     }
 
     public Duration estimate() {

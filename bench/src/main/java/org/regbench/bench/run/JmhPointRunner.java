@@ -1,8 +1,11 @@
 package org.regbench.bench.run;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +24,10 @@ import org.openjdk.jmh.annotations.Mode;
 
 /**
  * Runs one benchmark point in forked JVMs through JMH's Runner. JMH's console output is captured and shown only
- * when the point fails, so the progress display stays readable.
+ * when the point fails, so the progress display stays readable. Each point's forks get its configuration: the
+ * settings as system properties after the run-wide ones (the last -D wins), and its native build by a class path
+ * with that build's jar swapped in. The fork reports which build it loaded; a point that loaded another build than
+ * it asked for fails rather than record a wrong label.
  */
 public final class JmhPointRunner {
 
@@ -42,6 +48,54 @@ public final class JmhPointRunner {
     }
 
     public PointMeasurement run(BenchPoint point, Timing timing) throws PointFailedException {
+        PointConfig config = point.config();
+        List<String> classpath = classpath(point);
+        Path report;
+        try {
+            report = Files.createTempFile("regbench-fork-", ".properties");
+            Files.delete(report); // absent until the fork writes it: a fork that died leaves nothing to misread
+        } catch (IOException e) {
+            throw new PointFailedException(point, "cannot create a temporary file (" + e.getMessage() + ")", "");
+        }
+        List<String> args = new ArrayList<>(jvmArgs);
+        args.addAll(config.jvmArgs());
+        args.add("-D" + ForkReport.PROPERTY + "=" + report);
+        try {
+            PointMeasurement m = ForkClasspath.with(classpath, () -> measure(point, timing, args, report));
+            String asked = config.nativeBuild().classifier();
+            if (config.nativeBuild() != NativeBuild.AS_BUILT && !asked.equals(m.report().nativeBuild())) {
+                throw new PointFailedException(point, "asked for native build " + asked + ", but the fork loaded "
+                        + m.report().nativeBuild(), "");
+            }
+            return m;
+        } finally {
+            try {
+                Files.deleteIfExists(report);
+            } catch (IOException e) {
+                // a leftover temporary file is harmless
+            }
+        }
+    }
+
+    /** The class path for the point's forks: the parent's, with the point's native build swapped in. */
+    static List<String> classpath(BenchPoint point) throws PointFailedException {
+        List<String> current = ForkClasspath.current();
+        NativeBuild build = point.config().nativeBuild();
+        if (build == NativeBuild.AS_BUILT) {
+            return current;
+        }
+        NativeBuildJars jars = NativeBuildJars.locate(current).orElseThrow(() -> new PointFailedException(point,
+                "no nd4j-native jar on the class path to swap " + build + " in (native builds need the cpu profile)",
+                ""));
+        if (!Files.isRegularFile(jars.jar(build))) {
+            throw new PointFailedException(point, "native build " + build + " is not in the local repository: "
+                    + jars.jar(build), "");
+        }
+        return jars.swap(current, build);
+    }
+
+    private PointMeasurement measure(BenchPoint point, Timing timing, List<String> args, Path report)
+            throws PointFailedException {
         Options options = new OptionsBuilder()
                 .include(point.phase().includePattern())
                 .param("variant", point.variant().text())
@@ -53,7 +107,7 @@ public final class JmhPointRunner {
                 .warmupTime(TimeValue.milliseconds(timing.warmupTime().toMillis()))
                 .measurementIterations(timing.measurementIterations())
                 .measurementTime(TimeValue.milliseconds(timing.measurementTime().toMillis()))
-                .jvmArgs(jvmArgs.toArray(String[]::new))
+                .jvmArgs(args.toArray(String[]::new))
                 .shouldFailOnError(true)
                 .build();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
@@ -70,9 +124,12 @@ public final class JmhPointRunner {
                     raw.add(it.getPrimaryResult().getScore());
                 }
             }
+            ForkReport loaded = ForkReport.read(report).orElseThrow(() -> new PointFailedException(point,
+                    "the forked JVM reported no backend (" + report + " missing)", tail(log)));
             return new PointMeasurement(point, result.getPrimaryResult().getScore(),
                     result.getPrimaryResult().getScoreError(), result.getPrimaryResult().getScoreUnit(),
-                    raw.stream().mapToDouble(Double::doubleValue).toArray(), result.getBenchmarkResults().size());
+                    raw.stream().mapToDouble(Double::doubleValue).toArray(), result.getBenchmarkResults().size(),
+                    loaded);
         } catch (RunnerException | RuntimeException e) {
             throw new PointFailedException(point, String.valueOf(e.getMessage()), tail(log));
         }

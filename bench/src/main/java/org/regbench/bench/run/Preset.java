@@ -13,7 +13,8 @@ import org.regbench.zoo.RateGrid;
 
 /**
  * Named run sizes. {@code smoke} is what CI runs (under 2 minutes here), {@code quick} is the bare default (under 5
- * minutes on 2 cores), {@code full} covers every model, type, rate and batch size and prints its estimate first.
+ * minutes on 2 cores), {@code full} covers every model, type, rate and batch size and prints its estimate first;
+ * {@code tune} looks for each model's fastest configuration rather than at dropout.
  */
 public enum Preset {
     SMOKE("smoke", List.of(ModelKind.MLP), List.of(DropoutType.STANDARD), List.of(DropRate.of(0.5)),
@@ -29,7 +30,16 @@ public enum Preset {
             // the grid on every hidden layer, plus the documents' and the paper's fixed recipes
             RateGrid.TYPICAL.rates(), List.of(Placement.ALL_HIDDEN, Placement.SEED, Placement.PAPER),
             List.of(32, 128, 512),
-            new Timing(2, 3, Duration.ofSeconds(1), 5, Duration.ofSeconds(1)));
+            new Timing(2, 3, Duration.ofSeconds(1), 5, Duration.ofSeconds(1))),
+    /**
+     * Which configuration is fastest for each model: no dropout, batch 128, inference and a training step, each
+     * configuration axis varied one at a time around the model's default (see BenchCommand and ConfigAxes).
+     */
+    TUNE("tune", List.of(ModelKind.MLP, ModelKind.CNN), List.of(), List.of(DropRate.NONE),
+            List.of(Placement.ALL_HIDDEN), List.of(128), List.of(Phase.INFERENCE, Phase.TRAIN_STEP),
+            // two forks: each configuration is its own JVM, so JVM-to-JVM noise would otherwise pass for a difference
+            // between configurations (README: single-fork verdicts are hints)
+            new Timing(2, 4, Duration.ofMillis(500), 5, Duration.ofMillis(500)));
 
     private final String text;
     private final List<ModelKind> models;
@@ -37,16 +47,23 @@ public enum Preset {
     private final List<DropRate> rates;
     private final List<Placement> placements;
     private final List<Integer> batchSizes;
+    private final List<Phase> phases;
     private final Timing timing;
 
     Preset(String text, List<ModelKind> models, List<DropoutType> types, List<DropRate> rates,
            List<Placement> placements, List<Integer> batchSizes, Timing timing) {
+        this(text, models, types, rates, placements, batchSizes, List.of(Phase.values()), timing);
+    }
+
+    Preset(String text, List<ModelKind> models, List<DropoutType> types, List<DropRate> rates,
+           List<Placement> placements, List<Integer> batchSizes, List<Phase> phases, Timing timing) {
         this.text = text;
         this.models = models;
         this.types = types;
         this.rates = rates;
         this.placements = placements;
         this.batchSizes = batchSizes;
+        this.phases = phases;
         this.timing = timing;
     }
 
@@ -75,7 +92,12 @@ public enum Preset {
     }
 
     public List<Phase> phases() {
-        return List.of(Phase.values());
+        return phases;
+    }
+
+    /** Whether the preset varies configurations one axis at a time and ranks them, rather than crossing them. */
+    public boolean tunes() {
+        return this == TUNE;
     }
 
     public Timing timing() {

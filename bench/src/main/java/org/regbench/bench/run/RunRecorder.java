@@ -8,12 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.regbench.bench.cli.UserInputException;
+import org.regbench.bench.peak.HostPeak;
 import org.regbench.results.BenchRow;
+import org.regbench.results.Efficiency;
 import org.regbench.results.Provenance;
 import org.regbench.results.ProvenanceProbe;
 import org.regbench.results.RepoPaths;
 import org.regbench.results.csv.BenchCsv;
 import org.regbench.results.regress.BaselineStore;
+import org.regbench.results.stats.EfficiencyTable;
+import org.regbench.results.stats.NoiseSummary;
 import org.regbench.results.stats.OverheadTable;
 import org.regbench.zoo.Variant;
 
@@ -26,6 +30,8 @@ public final class RunRecorder {
     private final Provenance provenance;
     private final Path path;
     private final List<BenchRow> rows = new ArrayList<>();
+    private final PointFlops flops = new PointFlops();
+    private Optional<HostPeak> peak = Optional.empty();
 
     private RunRecorder(Provenance provenance, Path path) {
         this.provenance = provenance;
@@ -60,10 +66,13 @@ public final class RunRecorder {
     public void record(PointMeasurement m) {
         Variant v = m.point().variant();
         double msPerBatch = toMillis(m.score(), m.unit());
-        rows.add(new BenchRow(provenance, v.model().text(), v.type().text(), v.rate().value(), v.placementText(),
+        // the build and thread count this point's fork reported, not the parent's: one run may hold several
+        Provenance p = provenance.withBuild(m.report().backend(), m.report().nativeBuild())
+                .withThreads(m.report().threads());
+        rows.add(new BenchRow(p, v.model().text(), v.type().text(), v.rate().value(), v.placementText(),
                 v.text(), m.point().phase().text(), m.point().batchSize(), "FLOAT", m.score(), m.scoreError(),
                 m.unit(), m.point().batchSize() * 1000.0 / msPerBatch, msPerBatch, m.iterations(), m.forks(),
-                m.rawScores()));
+                m.rawScores(), m.point().config().settings(), efficiency(m.point(), msPerBatch)));
         BenchCsv.write(path, rows);
     }
 
@@ -77,6 +86,22 @@ public final class RunRecorder {
 
     public List<BenchRow> rows() {
         return List.copyOf(rows);
+    }
+
+    /** The session's measured gemm peak: the denominator of percent_of_peak; empty leaves those cells empty. */
+    public void usePeak(Optional<HostPeak> measured) {
+        this.peak = measured;
+    }
+
+    /** Counted FLOPs of the point's batch over its time; the peak columns stay NaN (empty) when unmeasured. */
+    private Efficiency efficiency(BenchPoint point, double msPerBatch) {
+        return Efficiency.of(flops.perBatch(point), msPerBatch, peak.map(HostPeak::gflops).orElse(Double.NaN));
+    }
+
+    /** The noise summary and the GFLOP/s table printed after the overhead table. */
+    public String efficiencySummary() {
+        return NoiseSummary.render(rows) + System.lineSeparator()
+                + EfficiencyTable.render(rows, t -> peak.map(p -> p.gflopsAt(t)).orElse(Double.NaN));
     }
 
     public String overheadTable() {

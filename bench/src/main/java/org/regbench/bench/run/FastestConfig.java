@@ -1,0 +1,47 @@
+package org.regbench.bench.run;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.regbench.zoo.ModelKind;
+
+/**
+ * Each model's default configuration: what {@code bench} runs when no --threads, --workspace, --cnn-format or
+ * --helpers is given. The native build is not here: it stays the one scripts/select-native-build.sh picked for this
+ * CPU (the parent JVM's class path).
+ *
+ * <p>Evidence: BENCHMARKS.md, section "Fastest configuration per model", from {@code bench --preset tune}. Until a
+ * tune run on a quiet machine is recorded there, every entry is DL4J's own default with one ND4J thread, which is
+ * what bench has always measured (one thread: see NativeThreads for why). Change an entry only together with the
+ * BENCHMARKS.md row that shows it winning.
+ */
+public final class FastestConfig {
+
+    private static final Map<ModelKind, PointConfig> TABLE = table();
+
+    private FastestConfig() {
+    }
+
+    private static Map<ModelKind, PointConfig> table() {
+        Map<ModelKind, PointConfig> t = new EnumMap<>(ModelKind.class);
+        //                       threads  workspace          CNN format      helpers
+        t.put(ModelKind.MLP,      entry(1, Workspace.ENABLED, CnnFormat.NCHW, Helpers.OFF));
+        t.put(ModelKind.CNN,      entry(1, Workspace.ENABLED, CnnFormat.NCHW, Helpers.OFF));
+        t.put(ModelKind.MLP_WIDE, entry(1, Workspace.ENABLED, CnnFormat.NCHW, Helpers.OFF));
+        t.put(ModelKind.LSTM,     entry(1, Workspace.ENABLED, CnnFormat.NCHW, Helpers.OFF));
+        t.put(ModelKind.MLP_SELU, entry(1, Workspace.ENABLED, CnnFormat.NCHW, Helpers.OFF));
+        return t;
+    }
+
+    private static PointConfig entry(int threads, Workspace workspace, CnnFormat format, Helpers helpers) {
+        return new PointConfig(NativeBuild.AS_BUILT, threads, workspace, format, helpers);
+    }
+
+    /** The model's default configuration, on the parent's native build. */
+    public static PointConfig of(ModelKind model) {
+        PointConfig c = TABLE.get(model);
+        if (c == null) {
+            throw new IllegalStateException("FastestConfig has no entry for model " + model.text());
+        }
+        return c;
+    }
+}

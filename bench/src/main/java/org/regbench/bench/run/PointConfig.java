@@ -1,0 +1,104 @@
+package org.regbench.bench.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.regbench.results.PointSettings;
+import org.regbench.zoo.BuildOptions;
+import org.regbench.zoo.DropoutType;
+import org.regbench.zoo.Variant;
+
+/**
+ * How one point runs, beyond what it measures: the ND4J native build, ND4J's thread count, DL4J's workspace mode,
+ * the CNN layout and DL4J's helpers. Each changes timings by tens of percent, so each is part of a row's benchmark
+ * key. The fork learns its settings from system properties ({@link #jvmArgs()}) and the build from its class path.
+ *
+ * @param threads ND4J's OpenMP and OpenBLAS threads in the fork; 0 keeps ND4J's default (one per core)
+ */
+public record PointConfig(NativeBuild nativeBuild, int threads, Workspace workspace, CnnFormat cnnFormat,
+                          Helpers helpers) {
+
+    public static final String WORKSPACE_PROPERTY = "regbench.workspace";
+    public static final String CNN_FORMAT_PROPERTY = "regbench.cnnFormat";
+
+    /** The parent's build, one thread, DL4J's defaults: what every point ran with before configurations existed. */
+    public static final PointConfig DEFAULT =
+            new PointConfig(NativeBuild.AS_BUILT, 1, Workspace.ENABLED, CnnFormat.NCHW, Helpers.OFF);
+
+    public PointConfig {
+        Objects.requireNonNull(nativeBuild, "nativeBuild");
+        Objects.requireNonNull(workspace, "workspace");
+        Objects.requireNonNull(cnnFormat, "cnnFormat");
+        Objects.requireNonNull(helpers, "helpers");
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be 0 (ND4J's default) or positive, got " + threads);
+        }
+    }
+
+    /**
+     * This configuration as {@code variant} can run it: the layout only applies to models with convolutions, and
+     * DL4J's spatial dropout masks dimension 1, a channel only in NCHW; both keep NCHW instead.
+     */
+    public PointConfig applicableTo(Variant variant) {
+        boolean nhwcApplies = variant.model().hasConvolutions()
+                && variant.type() != DropoutType.SPATIAL;
+        return nhwcApplies ? this : withCnnFormat(CnnFormat.NCHW);
+    }
+
+    public PointConfig withNativeBuild(NativeBuild b) {
+        return new PointConfig(b, threads, workspace, cnnFormat, helpers);
+    }
+
+    public PointConfig withThreads(int n) {
+        return new PointConfig(nativeBuild, n, workspace, cnnFormat, helpers);
+    }
+
+    public PointConfig withWorkspace(Workspace w) {
+        return new PointConfig(nativeBuild, threads, w, cnnFormat, helpers);
+    }
+
+    public PointConfig withCnnFormat(CnnFormat f) {
+        return new PointConfig(nativeBuild, threads, workspace, f, helpers);
+    }
+
+    public PointConfig withHelpers(Helpers h) {
+        return new PointConfig(nativeBuild, threads, workspace, cnnFormat, h);
+    }
+
+    /** The CSV's workspace_mode, data_format and helpers columns. */
+    public PointSettings settings() {
+        return new PointSettings(workspace.name(), cnnFormat.name(), helpers.text());
+    }
+
+    public BuildOptions buildOptions() {
+        return new BuildOptions(workspace.dl4j(), cnnFormat.dl4j());
+    }
+
+    /** The system properties that carry this configuration (all but the build) into a forked JVM. */
+    public List<String> jvmArgs() {
+        List<String> args = new ArrayList<>();
+        // 0 is passed too: it must override a -Dregbench.threads the parent JVM may forward
+        args.add("-D" + NativeThreads.PROPERTY + "=" + threads);
+        args.add("-D" + WORKSPACE_PROPERTY + "=" + workspace.name());
+        args.add("-D" + CNN_FORMAT_PROPERTY + "=" + cnnFormat.name());
+        args.add(helpers.jvmArg());
+        return args;
+    }
+
+    /** In a fork: the build options its parent passed, DL4J's defaults where none was passed. */
+    public static BuildOptions buildOptionsFromProperties() {
+        return new BuildOptions(
+                Workspace.parse(System.getProperty(WORKSPACE_PROPERTY, Workspace.ENABLED.name())).dl4j(),
+                CnnFormat.parse(System.getProperty(CNN_FORMAT_PROPERTY, CnnFormat.NCHW.name())).dl4j());
+    }
+
+    /** E.g. {@code linux-x86_64-avx2 t1 ws=ENABLED NCHW helpers=off}. */
+    public String text() {
+        return nativeBuild.classifier() + " t" + threads + " " + settings().text();
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}

@@ -1,0 +1,131 @@
+package org.regbench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.regbench.bench.run.BenchPlan;
+import org.regbench.bench.run.BenchPoint;
+import org.regbench.bench.run.CnnFormat;
+import org.regbench.bench.run.ConfigAxes;
+import org.regbench.bench.run.FastestConfig;
+import org.regbench.bench.run.Helpers;
+import org.regbench.bench.run.NativeBuild;
+import org.regbench.bench.run.Phase;
+import org.regbench.bench.run.PointConfig;
+import org.regbench.bench.run.Timing;
+import org.regbench.bench.run.Workspace;
+import org.regbench.zoo.ModelKind;
+import org.regbench.zoo.Variant;
+
+/** How a plan crosses the configuration axes, and what the tune plan varies. */
+class ConfigPlanTest {
+
+    private static final Timing TIMING = new Timing(1, 1, Duration.ofMillis(100), 1, Duration.ofMillis(100));
+    private static final List<Variant> MLP_AND_CNN = List.of(Variant.parse("mlp/none"), Variant.parse("cnn/none"));
+
+    private static BenchPlan cross(List<Variant> variants, ConfigAxes axes) {
+        return BenchPlan.of(variants, List.of(Phase.INFERENCE, Phase.TRAIN_STEP), List.of(128),
+                v -> axes.cross(v, NativeBuild.AVX512), TIMING);
+    }
+
+    @Test
+    void noAxisGivenMeansOnePointPerVariantAndPhaseInTheModelsDefault() {
+        BenchPlan plan = cross(MLP_AND_CNN, ConfigAxes.DEFAULTS);
+        assertEquals(4, plan.points().size());
+        for (BenchPoint p : plan.points()) {
+            assertEquals(FastestConfig.of(p.variant().model()).withNativeBuild(NativeBuild.AVX512), p.config());
+            assertEquals(1, p.config().threads(), "today's behaviour: one ND4J thread");
+        }
+        assertEquals(List.of(NativeBuild.AVX512), plan.nativeBuilds());
+    }
+
+    @Test
+    void axesCrossAndTheCnnFormatOnlyVariesModelsWithConvolutions() {
+        ConfigAxes axes = new ConfigAxes(List.of(NativeBuild.GENERIC, NativeBuild.AVX2), List.of(1, 2),
+                List.of(Workspace.ENABLED, Workspace.NONE), List.of(CnnFormat.NCHW, CnnFormat.NHWC),
+                List.of(Helpers.OFF, Helpers.ON));
+        BenchPlan plan = cross(MLP_AND_CNN, axes);
+        Map<String, Integer> perModel = plan.configurationsPerModel();
+        assertEquals(2 * 2 * 2 * 2, perModel.get("mlp"), "mlp: the format axis collapses to NCHW");
+        assertEquals(2 * 2 * 2 * 2 * 2, perModel.get("cnn"));
+        assertEquals((16 + 32) * 2, plan.points().size());
+        assertEquals(Set.of(CnnFormat.NCHW), formats(plan, ModelKind.MLP));
+        assertEquals(Set.of(CnnFormat.NCHW, CnnFormat.NHWC), formats(plan, ModelKind.CNN));
+        assertEquals(List.of(NativeBuild.GENERIC, NativeBuild.AVX2), plan.nativeBuilds());
+    }
+
+    @Test
+    void spatialDropoutStaysNchwBecauseDl4jMasksDimensionOne() {
+        ConfigAxes axes = new ConfigAxes(List.of(), List.of(), List.of(), List.of(CnnFormat.NCHW, CnnFormat.NHWC),
+                List.of());
+        BenchPlan plan = cross(List.of(Variant.parse("cnn/spatial@0.5"), Variant.parse("cnn/standard@0.5")), axes);
+        Map<String, Set<CnnFormat>> byVariant = plan.points().stream().collect(Collectors.groupingBy(
+                p -> p.variant().text(), Collectors.mapping(p -> p.config().cnnFormat(), Collectors.toSet())));
+        assertEquals(Set.of(CnnFormat.NCHW), byVariant.get("cnn/spatial@0.5"));
+        assertEquals(Set.of(CnnFormat.NCHW, CnnFormat.NHWC), byVariant.get("cnn/standard@0.5"));
+    }
+
+    @Test
+    void everyConfigurationOfAVariantIsAlsoOneOfItsBaselinesSoOverheadsCompareWithinOne() {
+        ConfigAxes axes = new ConfigAxes(List.of(), List.of(1, 2), List.of(Workspace.ENABLED, Workspace.NONE),
+                List.of(), List.of());
+        BenchPlan plan = cross(List.of(Variant.parse("mlp/none"), Variant.parse("mlp/standard@0.5")), axes);
+        Set<PointConfig> none = configs(plan, "mlp/none");
+        assertEquals(4, none.size());
+        assertEquals(none, configs(plan, "mlp/standard@0.5"));
+    }
+
+    @Test
+    void tuningVariesOneAxisAtATimeAroundTheDefault() {
+        ConfigAxes axes = new ConfigAxes(NativeBuild.swappable(), List.of(1, 2), List.of(Workspace.values()),
+                List.of(CnnFormat.values()), List.of(Helpers.values()));
+        PointConfig d = ConfigAxes.defaultFor(Variant.parse("cnn/none"), NativeBuild.AVX512);
+        List<PointConfig> cnn = axes.aroundDefault(Variant.parse("cnn/none"), NativeBuild.AVX512);
+        List<PointConfig> mlp = axes.aroundDefault(Variant.parse("mlp/none"), NativeBuild.AVX512);
+        assertEquals(d, cnn.get(0), "the default comes first");
+        // default + 5 other builds + 1 other thread count + 1 workspace + 1 format + 1 helpers
+        assertEquals(1 + 5 + 1 + 1 + 1 + 1, cnn.size());
+        assertEquals(cnn.size() - 1, mlp.size(), "no format axis for the mlp");
+        for (PointConfig c : cnn) {
+            int changed = (c.nativeBuild() != d.nativeBuild() ? 1 : 0) + (c.threads() != d.threads() ? 1 : 0)
+                    + (c.workspace() != d.workspace() ? 1 : 0) + (c.cnnFormat() != d.cnnFormat() ? 1 : 0)
+                    + (c.helpers() != d.helpers() ? 1 : 0);
+            assertTrue(changed <= 1, c + " changes more than one axis");
+        }
+    }
+
+    @Test
+    void everyModelHasADefaultConfigurationOnTheParentsBuild() {
+        for (ModelKind m : ModelKind.values()) {
+            PointConfig c = FastestConfig.of(m);
+            assertEquals(NativeBuild.AS_BUILT, c.nativeBuild(), m + ": the build default is the parent's");
+        }
+    }
+
+    @Test
+    void eachSettingReachesTheForkAsASystemProperty() {
+        PointConfig c = new PointConfig(NativeBuild.AVX2, 2, Workspace.NONE, CnnFormat.NHWC, Helpers.ON);
+        assertEquals(List.of("-Dregbench.threads=2", "-Dregbench.workspace=NONE", "-Dregbench.cnnFormat=NHWC",
+                "-Dorg.eclipse.deeplearning4j.helpers.disable=false"), c.jvmArgs());
+        assertEquals("NONE", c.settings().workspaceMode());
+        assertEquals("NHWC", c.settings().dataFormat());
+        assertEquals("on", c.settings().helpers());
+        assertTrue(PointConfig.DEFAULT.jvmArgs().contains("-Dorg.eclipse.deeplearning4j.helpers.disable=true"));
+    }
+
+    private static Set<CnnFormat> formats(BenchPlan plan, ModelKind model) {
+        return plan.points().stream().filter(p -> p.variant().model() == model).map(p -> p.config().cnnFormat())
+                .collect(Collectors.toSet());
+    }
+
+    private static Set<PointConfig> configs(BenchPlan plan, String variant) {
+        return plan.points().stream().filter(p -> p.variant().text().equals(variant)).map(BenchPoint::config)
+                .collect(Collectors.toSet());
+    }
+}
