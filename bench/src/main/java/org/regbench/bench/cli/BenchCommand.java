@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -18,6 +20,7 @@ import org.regbench.bench.run.BackendInfo;
 import org.regbench.bench.run.BenchPlan;
 import org.regbench.bench.run.BenchPoint;
 import org.regbench.bench.run.ConfigAxes;
+import org.regbench.bench.run.ConfirmedComparison;
 import org.regbench.bench.run.CpuFlags;
 import org.regbench.bench.run.ForkClasspath;
 import org.regbench.bench.run.ForkJvmArgs;
@@ -32,6 +35,7 @@ import org.regbench.bench.run.Preset;
 import org.regbench.bench.run.RunRecorder;
 import org.regbench.bench.run.Timing;
 import org.regbench.bench.run.TuneReport;
+import org.regbench.results.BenchmarkKey;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
 import org.regbench.zoo.ModelKind;
@@ -87,6 +91,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-compare", description = "do not compare with this machine's baseline")
     boolean noCompare;
 
+    @Option(names = "--confirm-forks", defaultValue = "3", description = "benchmarks slower than the baseline are"
+            + " measured again in this many fresh forks, and fail the run only if still slower; 0 = no second"
+            + " measurement (default: ${DEFAULT-VALUE})")
+    int confirmForks;
+
     @Option(names = "--dry-run", description = "print the plan and its estimated duration, run nothing")
     boolean dryRun;
 
@@ -97,6 +106,9 @@ public final class BenchCommand implements Callable<Integer> {
         BenchPlan plan = plan();
         if (out != null) {
             RunRecorder.checkWritable(out);
+        }
+        if (confirmForks < 0) {
+            throw new UserInputException("--confirm-forks must be 0 (off) or positive, got " + confirmForks);
         }
         console.printf("regbench bench: preset %s, %d points, estimated %s%n", preset, plan.points().size(),
                 human(plan.estimate()));
@@ -127,6 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
         console.flush();
         recorder.usePeak(peak);
         List<TuneReport.Entry> measured = new ArrayList<>();
+        Map<BenchmarkKey, ConfirmedComparison.PlannedPoint> planned = new HashMap<>();
         List<PointFailedException> failures = new ArrayList<>();
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("bench").setInitialMax(plan.points().size())
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate()
@@ -138,6 +151,8 @@ public final class BenchCommand implements Callable<Integer> {
                 try {
                     PointMeasurement m = runner.run(point, timing);
                     recorder.record(m);
+                    planned.put(recorder.rows().get(recorder.size() - 1).key(),
+                            new ConfirmedComparison.PlannedPoint(point, timing));
                     measured.add(new TuneReport.Entry(point, recorder.rows().get(recorder.size() - 1), m.report()));
                 } catch (PointFailedException e) {
                     failures.add(e);
@@ -165,7 +180,8 @@ public final class BenchCommand implements Callable<Integer> {
             code = Main.EXIT_REGRESSION;
         }
         if (!noCompare && recorder.size() > 0) {
-            code = Math.max(code, recorder.compareWithBaseline(console));
+            code = Math.max(code, new ConfirmedComparison(runner::run, confirmForks).run(recorder.baseline(), recorder,
+                    planned, console));
         }
         console.flush();
         return code;

@@ -1,7 +1,16 @@
 package org.regbench.bench.csv;
 
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.regbench.results.AtomicFiles;
 import org.regbench.results.Provenance;
 
 /**
@@ -17,6 +26,27 @@ public final class ProvenanceCells {
             "cuda_version", "cudnn_version", "machine_id");
 
     private ProvenanceCells() {
+    }
+
+    /**
+     * Replaces {@code file} (temporary file, then a move) with a header from {@code columns} and one line per row:
+     * provenance columns from {@code p}, the others from {@code cell}.
+     */
+    public static <C extends Enum<C>, R> void write(Path file, Class<C> columns, Provenance p, List<R> rows,
+                                                    BiFunction<C, R, String> cell) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(columns).get();
+        AtomicFiles.write(file, tmp -> {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+                 CSVPrinter printer = new CSVPrinter(w, format)) {
+                for (R r : rows) {
+                    List<String> cells = new ArrayList<>();
+                    for (C c : columns.getEnumConstants()) {
+                        cells.add(COLUMNS.contains(c.name()) ? cell(p, c.name()) : cell.apply(c, r));
+                    }
+                    printer.printRecord(cells);
+                }
+            }
+        });
     }
 
     /** The cell of provenance column {@code column}; fails for any other name. */

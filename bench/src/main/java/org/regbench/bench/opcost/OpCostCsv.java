@@ -1,42 +1,18 @@
 package org.regbench.bench.opcost;
 
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.regbench.bench.csv.ProvenanceCells;
-import org.regbench.results.AtomicFiles;
 import org.regbench.results.Provenance;
 
 /** Writes an opcost CSV: the whole file each time (temporary file, then a move), so finished points survive. */
 public final class OpCostCsv {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(OpCostColumn.class).get();
-
     private OpCostCsv() {
     }
 
     public static void write(Path file, Provenance provenance, List<OpCostRow> rows) {
-        AtomicFiles.write(file, tmp -> {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 CSVPrinter printer = new CSVPrinter(w, FORMAT)) {
-                for (OpCostRow r : rows) {
-                    printer.printRecord(cells(provenance, r));
-                }
-            }
-        });
-    }
-
-    static List<String> cells(Provenance p, OpCostRow r) {
-        List<String> cells = new ArrayList<>();
-        for (OpCostColumn c : OpCostColumn.values()) {
-            cells.add(ProvenanceCells.COLUMNS.contains(c.name()) ? ProvenanceCells.cell(p, c.name()) : cell(c, r));
-        }
-        return cells;
+        ProvenanceCells.write(file, OpCostColumn.class, provenance, rows, OpCostCsv::cell);
     }
 
     private static String cell(OpCostColumn c, OpCostRow r) {

@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JVM arguments bench's forks get: the heap and the user's ND4J/DL4J/regbench system properties (the list
- * {@link JmhPointRunner} builds for itself; SelfCheckPartsTest checks the two stay equal), then a point's
- * configuration ({@link PointConfig#jvmArgs()}). opcost's forks and selfcheck's bare loop start from here, so they
- * run under what bench's forks run under.
+ * The JVM arguments every forked JVM of the suite gets: the heap and the user's ND4J/DL4J/regbench system
+ * properties, then a point's configuration ({@link PointConfig#jvmArgs()}). {@link JmhPointRunner}, opcost's forks,
+ * the peak probe and selfcheck's bare loop all start from here, so they run under the same settings.
  */
 public final class ForkJvmArgs {
 
-    /** System properties a user may set for ND4J or DL4J, handed on to the forks (as JmhPointRunner does). */
+    /** System properties a user may set for ND4J or DL4J, handed on to the forks. */
     private static final List<String> FORWARDED_PREFIXES =
             List.of("org.bytedeco.", "org.nd4j.", "org.eclipse.deeplearning4j.", "regbench.");
 

@@ -31,20 +31,11 @@ import org.openjdk.jmh.annotations.Mode;
  */
 public final class JmhPointRunner {
 
-    /** System properties a user may set for ND4J or DL4J, handed on to the forks. */
-    private static final List<String> FORWARDED_PREFIXES =
-            List.of("org.bytedeco.", "org.nd4j.", "org.eclipse.deeplearning4j.", "regbench.");
-
     private final List<String> jvmArgs;
 
+    /** Forks get {@link ForkJvmArgs}' run-wide arguments, then {@code extraJvmArgs}, then each point's settings. */
     public JmhPointRunner(List<String> extraJvmArgs) {
-        List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx4g"));
-        System.getProperties().stringPropertyNames().stream()
-                .filter(k -> FORWARDED_PREFIXES.stream().anyMatch(k::startsWith))
-                .sorted()
-                .forEach(k -> args.add("-D" + k + "=" + System.getProperty(k)));
-        args.addAll(extraJvmArgs);
-        this.jvmArgs = List.copyOf(args);
+        this.jvmArgs = ForkJvmArgs.of(extraJvmArgs);
     }
 
     public PointMeasurement run(BenchPoint point, Timing timing) throws PointFailedException {

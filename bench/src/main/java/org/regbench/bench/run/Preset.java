@@ -12,7 +12,7 @@ import org.regbench.zoo.Placement;
 import org.regbench.zoo.RateGrid;
 
 /**
- * Named run sizes. {@code smoke} is what CI runs (under 2 minutes here), {@code quick} is the bare default (under 5
+ * Named run sizes. {@code smoke} is what CI runs (under 2 minutes here), {@code quick} is the bare default (under 6
  * minutes on 2 cores), {@code full} covers every model, type, rate and batch size and prints its estimate first;
  * {@code tune} looks for each model's fastest configuration rather than at dropout.
  */

@@ -30,6 +30,7 @@ public final class RunRecorder {
     private final Provenance provenance;
     private final Path path;
     private final List<BenchRow> rows = new ArrayList<>();
+    private final List<BenchRow> superseded = new ArrayList<>();
     private final PointFlops flops = new PointFlops();
     private Optional<HostPeak> peak = Optional.empty();
 
@@ -64,16 +65,44 @@ public final class RunRecorder {
     }
 
     public void record(PointMeasurement m) {
+        rows.add(row(m));
+        BenchCsv.write(path, rows);
+    }
+
+    /**
+     * Replaces the row of {@code m}'s benchmark with {@code m} (a re-measurement) and keeps the replaced row in
+     * {@link #supersededPath()}, so nothing measured is lost; returns the replaced row.
+     */
+    public BenchRow replace(PointMeasurement m) {
+        BenchRow fresh = row(m);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).key().equals(fresh.key())) {
+                BenchRow old = rows.set(i, fresh);
+                superseded.add(old);
+                BenchCsv.write(supersededPath(), superseded);
+                BenchCsv.write(path, rows);
+                return old;
+            }
+        }
+        throw new IllegalArgumentException("no row to replace for " + fresh.key());
+    }
+
+    /** Where rows replaced by re-measurements go: next to the run, {@code <run>-superseded.csv}. */
+    public Path supersededPath() {
+        String name = path.getFileName().toString();
+        return path.resolveSibling(name.replaceFirst("\\.csv$", "") + "-superseded.csv");
+    }
+
+    private BenchRow row(PointMeasurement m) {
         Variant v = m.point().variant();
         double msPerBatch = toMillis(m.score(), m.unit());
         // the build and thread count this point's fork reported, not the parent's: one run may hold several
         Provenance p = provenance.withBuild(m.report().backend(), m.report().nativeBuild())
                 .withThreads(m.report().threads());
-        rows.add(new BenchRow(p, v.model().text(), v.type().text(), v.rate().value(), v.placementText(),
+        return new BenchRow(p, v.model().text(), v.type().text(), v.rate().value(), v.placementText(),
                 v.text(), m.point().phase().text(), m.point().batchSize(), "FLOAT", m.score(), m.scoreError(),
                 m.unit(), m.point().batchSize() * 1000.0 / msPerBatch, msPerBatch, m.iterations(), m.forks(),
-                m.rawScores(), m.point().config().settings(), efficiency(m.point(), msPerBatch)));
-        BenchCsv.write(path, rows);
+                m.rawScores(), m.point().config().settings(), efficiency(m.point(), msPerBatch));
     }
 
     public int size() {
@@ -109,15 +138,13 @@ public final class RunRecorder {
     }
 
     /** Prints the verdicts against this machine's baseline, if it has one; returns the exit code they imply. */
-    public int compareWithBaseline(PrintWriter console) {
-        Optional<Path> baseline = new BaselineStore(RepoPaths.root()).find(provenance.machineId());
-        if (baseline.isEmpty()) {
-            console.printf("No baseline for machine %s yet; save this run as one with: baseline save %s%n",
-                    provenance.machineId(), path);
-            return 0;
-        }
-        console.println("Compared with baseline " + baseline.get() + ":");
-        return org.regbench.results.regress.Comparison.run(baseline.get(), path, console);
+    /** This machine's baseline, if one was saved. */
+    public Optional<Path> baseline() {
+        return new BaselineStore(RepoPaths.root()).find(provenance.machineId());
+    }
+
+    public String machineId() {
+        return provenance.machineId();
     }
 
     private static double toMillis(double score, String unit) {

@@ -1,43 +1,19 @@
 package org.regbench.bench.selfcheck;
 
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.regbench.bench.csv.ProvenanceCells;
-import org.regbench.results.AtomicFiles;
 import org.regbench.results.Provenance;
 import org.regbench.results.stats.RatioInterval;
 
 /** Writes a selfcheck CSV, one row per variant, through a temporary file and a move. */
 public final class SelfCheckCsv {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader(SelfCheckColumn.class).get();
-
     private SelfCheckCsv() {
     }
 
     public static void write(Path file, Provenance provenance, List<SelfCheckResult> results) {
-        AtomicFiles.write(file, tmp -> {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-                 CSVPrinter printer = new CSVPrinter(w, FORMAT)) {
-                for (SelfCheckResult r : results) {
-                    printer.printRecord(cells(provenance, r));
-                }
-            }
-        });
-    }
-
-    static List<String> cells(Provenance p, SelfCheckResult r) {
-        List<String> cells = new ArrayList<>();
-        for (SelfCheckColumn c : SelfCheckColumn.values()) {
-            cells.add(ProvenanceCells.COLUMNS.contains(c.name()) ? ProvenanceCells.cell(p, c.name()) : cell(c, r));
-        }
-        return cells;
+        ProvenanceCells.write(file, SelfCheckColumn.class, provenance, results, SelfCheckCsv::cell);
     }
 
     private static String cell(SelfCheckColumn c, SelfCheckResult r) {
