@@ -91,7 +91,7 @@ public final class ComparisonReport {
                 o.thresholds().patterns().stream().map(p -> p.glob() + "=" + fmt(p.percent()) + "%").toList()) + ")";
         String rule = "slower/faster = change of the mean beyond the threshold of "
                 + fmt(o.thresholds().defaultPercent()) + "%" + patterns + " AND t-test p < " + fmt(o.alpha())
-                + " on fork means (Welch; pooled when one side has one fork); ratio = current/baseline, "
+                + " on fork levels (Welch; pooled when one side has one fork); ratio = current/baseline, "
                 + fmt(o.confidence() * 100) + "% Fieller CI; change: + is slower";
         long oneFork = r.keys().stream().filter(k -> RunComparator.WITHIN_ONE_FORK.equals(k.test())).count();
         if (oneFork > 0) {

@@ -11,10 +11,10 @@ import org.regbench.results.stats.RatioInterval;
  *
  * @param ratio           current score / baseline score, with its Fieller interval
  * @param slowdownPercent how much slower the current run is, in percent of time (negative: faster), whatever the
- *                        unit: from the means of fork means, or from median iterations when each side has one fork
+ *                        unit: from the means of fork levels, or from median iterations when each side has one fork
  * @param pValue          two-sided p-value of the test named by {@code test}
  * @param thresholdPercent the threshold that applied to this key
- * @param test            which test decided, e.g. {@code Welch t on fork means, 5 vs 3}; empty for new and missing
+ * @param test            which test decided, e.g. {@code Welch t on fork levels, 5 vs 3}; empty for new and missing
  */
 public record KeyComparison(BenchmarkKey key, Optional<BenchRow> baseline, Optional<BenchRow> current,
                             Verdict verdict, Optional<RatioInterval> ratio, double slowdownPercent, double pValue,

@@ -21,10 +21,10 @@ import org.regbench.results.stats.RatioInterval;
 
 /**
  * Compares a run with a baseline, key by key. A key is {@link Verdict#SLOWER} only when the mean time grew by more
- * than its threshold AND a two-sided t-test on the fork means rejects "same mean" at {@code alpha}
- * ({@link ForkMeanDifference}: Welch's test, or the pooled test when one side has a single fork).
+ * than its threshold AND a two-sided t-test on the fork levels rejects "same mean" at {@code alpha}
+ * ({@link ForkLevelDifference}: Welch's test, or the pooled test when one side has a single fork).
  *
- * <p>Why fork means and not iterations: repeated single-fork runs of one commit on one machine differ by more than
+ * <p>Why fork levels and not iterations: repeated single-fork runs of one commit on one machine differ by more than
  * their iterations' spread, because each JVM draws its own JIT decisions, heap layout and thread placement. A test
  * on iterations treats those as independent and flagged 4 of 28 unchanged benchmarks as slower on real runs here.
  * Only the spread between forks measures that JVM-to-JVM noise, so a verdict needs at least three forks in all:
@@ -105,14 +105,14 @@ public final class RunComparator {
                 options, out);
     }
 
-    /** The verdict for one matched key, from the fork means of both sides (see the class comment). */
+    /** The verdict for one matched key, from the fork levels of both sides (see the class comment). */
     public KeyComparison compare(BenchmarkKey key, BenchRow baseline, BenchRow current) {
-        double[] fb = ForkMeans.of(baseline);
-        double[] fc = ForkMeans.of(current);
+        double[] fb = ForkLevels.of(baseline);
+        double[] fc = ForkLevels.of(current);
         Direction direction = current.direction();
         double threshold = options.thresholds().percentFor(key);
-        if (ForkMeanDifference.applies(fb, fc)) {
-            ForkMeanDifference t = ForkMeanDifference.of(fb, fc);
+        if (ForkLevelDifference.applies(fb, fc)) {
+            ForkLevelDifference t = ForkLevelDifference.of(fb, fc);
             double slowdown = (direction.slowdown(t.baseline().mean(), t.current().mean()) - 1) * 100;
             boolean significant = t.pValue() < options.alpha();
             Verdict v = significant && slowdown > threshold ? Verdict.SLOWER

@@ -25,7 +25,7 @@ class RegressionStatisticsTest {
     static final int PER_FORK = 5;
     static final int BASE_FORKS = 5;
     /**
-     * Detection rate required of a planted slowdown. Not 100 %: a t-test on a handful of fork means has little room
+     * Detection rate required of a planted slowdown. Not 100 %: a t-test on a handful of fork levels has little room
      * when the planted change is near the noise, so a few percent of trials fall short.
      */
     static final double MIN_POWER = 0.95;
@@ -151,7 +151,7 @@ class RegressionStatisticsTest {
         assertTrue(k.pValue() < 1e-4, "significant: " + k.pValue());
         assertEquals(Verdict.UNCHANGED, k.verdict());
         assertEquals(3.0, k.slowdownPercent(), 0.3);
-        assertEquals("Welch t on fork means, 5 vs 5", k.test());
+        assertEquals("Welch t on fork levels, 5 vs 5", k.test());
     }
 
     @Test
@@ -169,23 +169,23 @@ class RegressionStatisticsTest {
     @Test
     void forkLevelsFollowJmhOrderAndUnsplittableRowsCountAsOneFork() {
         BenchRow r = TestRows.row(BASE, "mlp", "none", 0, "inference", 32, new double[] {1, 3, 10, 20, 5, 7}, 3);
-        assertEquals(List.of(2.0, 15.0, 6.0), java.util.Arrays.stream(ForkMeans.of(r)).boxed().toList());
+        assertEquals(List.of(2.0, 15.0, 6.0), java.util.Arrays.stream(ForkLevels.of(r)).boxed().toList());
         BenchRow outlier = TestRows.row(BASE, "mlp", "none", 0, "inference", 32, new double[] {1, 9, 1.2, 2, 2, 2},
                 2);
-        assertEquals(List.of(1.2, 2.0), java.util.Arrays.stream(ForkMeans.of(outlier)).boxed().toList(),
+        assertEquals(List.of(1.2, 2.0), java.util.Arrays.stream(ForkLevels.of(outlier)).boxed().toList(),
                 "a slow iteration does not move its fork's level");
         BenchRow odd = TestRows.row(BASE, "mlp", "none", 0, "inference", 32, new double[] {1, 2, 3, 4, 50}, 2);
-        assertEquals(List.of(3.0), java.util.Arrays.stream(ForkMeans.of(odd)).boxed().toList());
+        assertEquals(List.of(3.0), java.util.Arrays.stream(ForkLevels.of(odd)).boxed().toList());
     }
 
     /** Pooled t for 3 baseline forks against 1, worked by hand: s² = 2/2 = 1, se = √(1 + 1/3), t = 3/1.1547. */
     @Test
     void pooledTestMatchesHandArithmetic() {
-        ForkMeanDifference t = ForkMeanDifference.of(new double[] {9, 10, 11}, new double[] {13});
+        ForkLevelDifference t = ForkLevelDifference.of(new double[] {9, 10, 11}, new double[] {13});
         double tStat = 3 / Math.sqrt(1 + 1.0 / 3);
         double p = 2 * new org.apache.commons.math3.distribution.TDistribution(2).cumulativeProbability(-tStat);
         assertEquals(p, t.pValue(), 1e-12);
-        assertEquals("pooled t on fork means, 3 vs 1", t.name());
+        assertEquals("pooled t on fork levels, 3 vs 1", t.name());
         assertEquals(1.0, t.current().standardError(), 1e-12);
     }
 

@@ -12,9 +12,9 @@ import org.regbench.results.BenchRow;
  * otherwise move its fork's level by a tenth of its size and give the fork levels the heavy tail that makes a t-test
  * reject too often; medians of a few iterations are close to normal.
  */
-final class ForkMeans {
+final class ForkLevels {
 
-    private ForkMeans() {
+    private ForkLevels() {
     }
 
     /**
