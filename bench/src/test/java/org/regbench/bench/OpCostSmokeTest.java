@@ -9,7 +9,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.regbench.bench.csv.ProvenanceCells;
+import org.regbench.results.csv.ProvenanceCells;
 import org.regbench.bench.opcost.OpCostColumn;
 
 /**

@@ -2,7 +2,7 @@ package org.regbench.bench.opcost;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.regbench.bench.csv.ProvenanceCells;
+import org.regbench.results.csv.ProvenanceCells;
 import org.regbench.results.Provenance;
 
 /** Writes an opcost CSV: the whole file each time (temporary file, then a move), so finished points survive. */

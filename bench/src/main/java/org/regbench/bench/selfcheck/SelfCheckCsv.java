@@ -2,7 +2,7 @@ package org.regbench.bench.selfcheck;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.regbench.bench.csv.ProvenanceCells;
+import org.regbench.results.csv.ProvenanceCells;
 import org.regbench.results.Provenance;
 import org.regbench.results.stats.RatioInterval;
 

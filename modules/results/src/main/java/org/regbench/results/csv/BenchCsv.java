@@ -82,23 +82,9 @@ public final class BenchCsv {
         List<Object> v = new ArrayList<>(BenchColumn.values().length);
         for (BenchColumn c : BenchColumn.values()) {
             v.add(switch (c) {
-                case timestamp -> p.timestamp().toString();
-                case git_commit -> p.gitCommit();
-                case git_dirty -> Boolean.toString(p.gitDirty());
-                case host -> p.host();
-                case os -> p.os();
-                case cpu -> p.cpu();
-                case cores -> Integer.toString(p.cores());
-                case threads -> Integer.toString(p.threads());
-                case java_version -> p.javaVersion();
-                case jvm -> p.jvm();
-                case dl4j_version -> p.dl4jVersion();
-                case backend -> p.backend();
-                case native_build -> p.nativeBuild();
-                case device -> p.device();
-                case cuda_version -> p.cudaVersion();
-                case cudnn_version -> p.cudnnVersion();
-                case machine_id -> p.machineId();
+                case timestamp, git_commit, git_dirty, host, os, cpu, cores, threads, java_version, jvm, dl4j_version,
+                     backend, native_build, device, cuda_version, cudnn_version, machine_id ->
+                        ProvenanceCells.cell(p, c.name());
                 case model -> r.model();
                 case dropout_type -> r.dropoutType();
                 case dropout_rate -> number(r.dropoutRate());

@@ -43,6 +43,13 @@ class BenchCsvTest {
     }
 
     @Test
+    void provenanceColumnsLeadTheHeaderAsProvenanceCellsNamesThem() {
+        List<String> leading = Stream.of(BenchColumn.values()).limit(ProvenanceCells.COLUMNS.size())
+                .map(BenchColumn::header).toList();
+        assertEquals(ProvenanceCells.COLUMNS, leading);
+    }
+
+    @Test
     void writesExactTextAndReadsBackEqualRows() throws IOException {
         Path file = dir.resolve("run.csv");
         BenchCsv.write(file, rows());

@@ -1,7 +1,6 @@
-package org.regbench.bench.csv;
+package org.regbench.results.csv;
 
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +13,9 @@ import org.regbench.results.AtomicFiles;
 import org.regbench.results.Provenance;
 
 /**
- * The provenance part of a CSV row, shared by the opcost and selfcheck files: their column enums start with these
- * names (spelled as in the bench CSV), and this gives each one's cell. Numbers are written as the shortest exact
- * decimal, as {@code BenchCsv} writes them.
+ * The provenance part of a CSV row, shared by the bench, opcost and selfcheck files: their column enums start with
+ * these names, and this gives each one's cell. Numbers are written as the shortest exact decimal, as
+ * {@link BenchCsv} writes them.
  */
 public final class ProvenanceCells {
 
@@ -75,16 +74,7 @@ public final class ProvenanceCells {
 
     /** Shortest exact decimal ("0.5", never "5.0E-1"); empty for NaN (not measured). */
     public static String number(double d) {
-        if (Double.isNaN(d)) {
-            return "";
-        }
-        if (!Double.isFinite(d)) {
-            return Double.toString(d);
-        }
-        if (d == 0) {
-            return "0";
-        }
-        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return Double.isNaN(d) ? "" : BenchCsv.number(d);
     }
 
     /** Space-separated numbers, for the raw per-iteration scores. */
