@@ -56,7 +56,7 @@ public final class EfficiencyTable {
                     .mapToDouble(r -> r.efficiency().gflops()).sorted().toArray();
             List<String> cells = new ArrayList<>(List.of(g.model, g.phase, Integer.toString(g.batch)));
             if (varyingConfig) {
-                cells.add(g.config());
+                cells.add(g.config);
             }
             double flops = e.getValue().get(0).efficiency().flopsPerBatch();
             cells.add(String.format(Locale.ROOT, "%.2f", flops / 1e6));
@@ -90,18 +90,16 @@ public final class EfficiencyTable {
 
     /**
      * Rows that differ only in dropout: same model and regularizers (the variant's {@code +...} part, which changes
-     * the FLOP count), phase, batch size, threads and DL4J settings.
+     * the FLOP count), phase, batch size and configuration (backend, threads, DL4J settings), the grouping the
+     * overhead table uses ({@link OverheadCalculator#configuration}).
      */
-    private record Group(String model, String phase, int batch, int threads, String settings) {
+    private record Group(String model, String phase, int batch, int threads, String config) {
 
         static Group of(BenchRow r) {
             int plus = r.variant().indexOf('+');
             String model = plus < 0 ? r.model() : r.model() + r.variant().substring(plus);
-            return new Group(model, r.phase(), r.batchSize(), r.provenance().threads(), r.settings().text());
-        }
-
-        String config() {
-            return "t" + threads + " " + settings;
+            return new Group(model, r.phase(), r.batchSize(), r.provenance().threads(),
+                    OverheadCalculator.configuration(r));
         }
     }
 }

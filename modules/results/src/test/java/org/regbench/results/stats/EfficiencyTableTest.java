@@ -50,4 +50,16 @@ class EfficiencyTableTest {
         assertEquals("efficiency: no FLOP counts in this run\n",
                 EfficiencyTable.render(List.of(uncounted), threads -> Double.NaN));
     }
+
+    @Test
+    void rowsFromTwoNativeBuildsStayApart() {
+        Provenance avx512 = P.withBuild("cpu-avx512", "linux-x86_64-avx512");
+        BenchRow generic = row("none", 0, "inference", 2.0, MLP_INFERENCE_B128);
+        BenchRow fast = TestRows.row(avx512, "mlp", "none", 0, "inference", 128, new double[] {1, 1, 1});
+        fast = fast.withEfficiency(Efficiency.of(MLP_INFERENCE_B128, fast.msPerBatch(), 100.0));
+        List<String> lines = EfficiencyTable.render(List.of(generic, fast), threads -> 100.0).lines().toList();
+        assertEquals(4, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(2).contains("cpu-avx2 t2") && lines.get(3).contains("cpu-avx512 t2"),
+                String.join("\n", lines));
+    }
 }
