@@ -66,13 +66,14 @@ class TuneReportTest {
         assertTrue(out.contains("the default (linux-x86_64-avx512 t1 ws=ENABLED NCHW helpers=off) is the fastest"), out);
     }
 
+    /** A configuration measured in one fork per value: each value is a fork's level. */
     private static TuneReport.Entry entry(PointConfig c, double... raw) {
         double mean = java.util.Arrays.stream(raw).average().orElseThrow();
         String build = c.nativeBuild().classifier();
         Provenance p = new Provenance(Instant.EPOCH, "abc", false, "h", "Linux", "cpu", 2, c.threads(), "17", "jvm",
                 "1.0.0-M2.1", "cpu-" + build, build, "cpu", "", "");
         BenchRow row = new BenchRow(p, "mlp", "none", 0, "none", "mlp/none", "train-step", 128, "FLOAT", mean, 0.1,
-                "ms/op", 128_000 / mean, mean, raw.length, 1, raw, c.settings(), Efficiency.UNKNOWN);
+                "ms/op", 128_000 / mean, mean, raw.length, raw.length, raw, c.settings(), Efficiency.UNKNOWN);
         return new TuneReport.Entry(new BenchPoint(MLP, Phase.TRAIN_STEP, 128, c), row,
                 new ForkReport("cpu-" + build, build, c.threads(), 0));
     }

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,10 @@ import org.regbench.bench.run.Phase;
 import org.regbench.bench.run.PointFailedException;
 import org.regbench.bench.run.PointMeasurement;
 import org.regbench.bench.run.Preset;
+import org.regbench.bench.run.PositiveControl;
+import org.regbench.bench.run.QuietCheck;
+import org.regbench.bench.run.RoundSchedule;
+import org.regbench.bench.run.DriftCheck;
 import org.regbench.bench.run.RunRecorder;
 import org.regbench.bench.run.Timing;
 import org.regbench.bench.run.TuneReport;
@@ -99,16 +105,34 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print the plan and its estimated duration, run nothing")
     boolean dryRun;
 
+    @Option(names = "--schedule", defaultValue = "interleaved", description = "interleaved: rounds of one fork of"
+            + " every point, compared points back to back in a seeded random order; sequential: all forks of a point,"
+            + " then the next (default: ${DEFAULT-VALUE})")
+    String schedule;
+
+    @Option(names = "--seed", defaultValue = "42", description = "seed of the interleaved order (default:"
+            + " ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--wait-quiet", defaultValue = "0", paramLabel = "SECONDS", description = "wait up to this long"
+            + " for JMH's lock and for a busy host to calm down before the peak probe and each round; 0 = do not"
+            + " wait, warn (default: ${DEFAULT-VALUE})")
+    int waitQuiet;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
         ForkClasspath.ensure(); // before plan(): the native builds are read from the forks' class path
         BenchPlan plan = plan();
+        RoundSchedule.Kind kind = RoundSchedule.Kind.parse(schedule);
         if (out != null) {
             RunRecorder.checkWritable(out);
         }
         if (confirmForks < 0) {
             throw new UserInputException("--confirm-forks must be 0 (off) or positive, got " + confirmForks);
+        }
+        if (waitQuiet < 0) {
+            throw new UserInputException("--wait-quiet must be 0 (do not wait) or positive, got " + waitQuiet);
         }
         console.printf("regbench bench: preset %s, %d points, estimated %s%n", preset, plan.points().size(),
                 human(plan.estimate()));
@@ -131,36 +155,63 @@ public final class BenchCommand implements Callable<Integer> {
         console.flush();
 
         // threads, settings and build are per point (PointConfig); the run-wide arguments are the forwarded ones
-        JmhPointRunner runner = new JmhPointRunner(List.of());
-        // once per session, before any point: the denominator of percent_of_peak (results/README.md)
-        Optional<HostPeak> peak = PeakProbe.measure(ForkJvmArgs.forThreads(0),
-                plan.points().stream().map(p -> p.config().threads()).distinct().toList(), console);
-        peak.ifPresent(p -> console.println(p.consoleLine()));
-        console.flush();
-        recorder.usePeak(peak);
         List<TuneReport.Entry> measured = new ArrayList<>();
         Map<BenchmarkKey, ConfirmedComparison.PlannedPoint> planned = new HashMap<>();
         List<PointFailedException> failures = new ArrayList<>();
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("bench").setInitialMax(plan.points().size())
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate()
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err, 100))
-                .build()) {
-            for (BenchPoint point : plan.points()) {
-                bar.setExtraMessage(point.toString());
-                Timing timing = plan.timing().forModel(point.variant().model().text(), point.batchSize());
-                try {
-                    PointMeasurement m = runner.run(point, timing);
-                    recorder.record(m);
-                    planned.put(recorder.rows().get(recorder.size() - 1).key(),
-                            new ConfirmedComparison.PlannedPoint(point, timing));
-                    measured.add(new TuneReport.Entry(point, recorder.rows().get(recorder.size() - 1), m.report()));
-                } catch (PointFailedException e) {
-                    failures.add(e);
-                    System.err.println();
-                    System.err.println("FAILED " + e.getMessage());
-                    System.err.println(e.jmhOutput());
+        Set<BenchPoint> failedPoints = new HashSet<>();
+        JmhPointRunner runner = new JmhPointRunner(List.of());
+        {
+            QuietCheck quiet = new QuietCheck(waitQuiet, console);
+            quiet.holdJmhLock();
+            quiet.awaitQuiet("before the peak probe");
+            // once per session, before any point: the denominator of percent_of_peak (results/README.md)
+            Optional<HostPeak> peak = PeakProbe.measure(ForkJvmArgs.forThreads(0),
+                    plan.points().stream().map(p -> p.config().threads()).distinct().toList(), console);
+            peak.ifPresent(p -> console.println(p.consoleLine()));
+            console.flush();
+            recorder.usePeak(peak);
+            recorder.useSchedule(RoundSchedule.describe(kind, seed));
+            List<RoundSchedule.Fork> forksToRun = RoundSchedule.of(plan.points(), plan.timing().forks(), kind, seed);
+            console.printf("%s schedule: %d rounds of %d points, %d forks%n", kind.text(), plan.timing().forks(),
+                    plan.points().size(), forksToRun.size());
+            console.flush();
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("bench").setInitialMax(forksToRun.size())
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate()
+                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err, 100))
+                    .build()) {
+                int round = 0;
+                for (RoundSchedule.Fork fork : forksToRun) {
+                    BenchPoint point = fork.point();
+                    if (fork.round() != round && kind == RoundSchedule.Kind.INTERLEAVED) {
+                        round = fork.round();
+                        if (round > 1) {
+                            quiet.awaitQuiet("before round " + round);
+                        }
+                    }
+                    if (failedPoints.contains(point)) {
+                        bar.step();
+                        continue;
+                    }
+                    bar.setExtraMessage("r" + fork.round() + " " + point);
+                    Timing timing = plan.timing().forModel(point.variant().model().text(), point.batchSize());
+                    try {
+                        recorder.record(runner.runFork(point, timing, fork.round()));
+                        planned.put(recorder.rowOf(point).key(), new ConfirmedComparison.PlannedPoint(point,
+                                timing));
+                    } catch (PointFailedException e) {
+                        failures.add(e);
+                        failedPoints.add(point);
+                        System.err.println();
+                        System.err.println("FAILED " + e.getMessage());
+                        System.err.println(e.jmhOutput());
+                    }
+                    bar.step();
                 }
-                bar.step();
+            }
+        }
+        for (BenchPoint point : plan.points()) {
+            if (!failedPoints.contains(point) && recorder.has(point)) {
+                measured.add(new TuneReport.Entry(point, recorder.rowOf(point), recorder.reportOf(point)));
             }
         }
         console.println();
@@ -169,8 +220,11 @@ public final class BenchCommand implements Callable<Integer> {
             console.println(TuneReport.render(measured, v -> ConfigAxes.defaultFor(v, parentBuild)));
         } else {
             console.println(recorder.overheadTable());
+            console.println(recorder.calibration());
+            console.print(PositiveControl.render(recorder.rows()));
             console.print(TuneReport.idleHelpersNote(measured));
         }
+        console.print(DriftCheck.render(recorder.rows()));
         console.println(recorder.efficiencySummary());
         console.printf("%d of %d points written to %s%n", recorder.size(), plan.points().size(), recorder.path());
         int code = 0;
@@ -219,8 +273,20 @@ public final class BenchCommand implements Callable<Integer> {
         NativeBuild parentBuild = parentBuild(classpath);
         ConfigAxes axes = configOptions.resolve(p.tunes(), CpuFlags.read(), Runtime.getRuntime().availableProcessors(),
                 NativeBuildJars.locate(classpath).isPresent());
-        return BenchPlan.of(variantList, phaseList, batchSizes,
+        BenchPlan plan = BenchPlan.of(variantList, phaseList, batchSizes,
                 p.tunes() ? v -> axes.aroundDefault(v, parentBuild) : v -> axes.cross(v, parentBuild), timing);
+        if (p.hasPositiveControl()) {
+            BenchPoint control = PositiveControl.point(ConfigAxes.defaultFor(Variant.none(ModelKind.MLP),
+                    parentBuild));
+            if (plan.points().contains(new BenchPoint(control.variant(), control.phase(), control.batchSize(),
+                    control.config().withWorkspace(org.regbench.bench.run.Workspace.ENABLED)))
+                    && !plan.points().contains(control)) {
+                List<BenchPoint> points = new ArrayList<>(plan.points());
+                points.add(control);
+                plan = new BenchPlan(points, plan.timing());
+            }
+        }
+        return plan;
     }
 
     /** The build the parent's class path holds (what .mvn/maven.config asked for), or AS_BUILT when unknown. */

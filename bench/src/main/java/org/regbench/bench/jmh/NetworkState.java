@@ -39,7 +39,16 @@ public class NetworkState {
     @Param("42")
     public long seed;
 
+    /**
+     * Set to {@code false} ({@code -Dregbench.steadyState=false}) to let training carry on across iterations, as
+     * before: only for showing the drift this prevents (BENCHMARKS.md, "Steady state").
+     */
+    public static final String STEADY_STATE_PROPERTY = "regbench.steadyState";
+
     public MultiLayerNetwork net;
+    private INDArray initialParams;
+    private INDArray initialUpdaterState;
+    private boolean steadyState;
     // non-final fields, so the JIT cannot constant-fold the inputs
     public INDArray features;
     public INDArray labels;
@@ -57,7 +66,33 @@ public class NetworkState {
         batch = SyntheticData.generate(batchSize, InputKind.CLASSES, seed, example);
         features = batch.getFeatures();
         labels = batch.getLabels();
+        steadyState = Boolean.parseBoolean(System.getProperty(STEADY_STATE_PROPERTY, "true"));
+        initialParams = net.params().dup();
+        INDArray state = net.getUpdater().getStateViewArray();
+        initialUpdaterState = state == null ? null : state.dup();
         ForkReport.writeIfAsked(net, threads);
+    }
+
+    /**
+     * Every iteration (warm-up and measured) starts from the same state: the initial weights, a fresh optimizer
+     * state, step count 0 and the same random stream for the dropout masks. A training step repeated on one batch
+     * otherwise drifts away from any fixed regime: a probe measured the MLP's step going from about 4 to 8 ms after
+     * 700-800 Adam steps (dead ReLU units drive Adam's moments into subnormal floats) and the CNN's creep from
+     * about 370 to 550 ms within one JVM, so a point's time depended on how long its fork had run. An iteration of
+     * the presets holds at most a few hundred steps, well before that.
+     */
+    @Setup(Level.Iteration)
+    public void restoreInitialState() {
+        if (!steadyState) {
+            return;
+        }
+        net.params().assign(initialParams);
+        if (initialUpdaterState != null) {
+            net.getUpdater().getStateViewArray().assign(initialUpdaterState);
+        }
+        net.setIterationCount(0);
+        net.setEpochCount(0);
+        Nd4j.getRandom().setSeed(seed);
     }
 
     @TearDown(Level.Trial)

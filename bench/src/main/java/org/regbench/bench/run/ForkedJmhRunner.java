@@ -43,6 +43,11 @@ public final class ForkedJmhRunner {
 
     public ForkedScores run(String what, String includePattern, Map<String, String> params, Timing timing,
                             TimeUnit unit) throws ForkFailedException {
+        try {
+            JmhLock.acquire(0, null);
+        } catch (RuntimeException e) {
+            throw new ForkFailedException(what, e.getMessage(), "");
+        }
         ChainedOptionsBuilder builder = new OptionsBuilder()
                 .include(includePattern)
                 .mode(Mode.AverageTime)

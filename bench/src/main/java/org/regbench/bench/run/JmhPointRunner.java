@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.annotations.Mode;
+import org.regbench.results.ForkResult;
 
 /**
  * Runs one benchmark point in forked JVMs through JMH's Runner. JMH's console output is captured and shown only
@@ -38,7 +40,25 @@ public final class JmhPointRunner {
         this.jvmArgs = ForkJvmArgs.of(extraJvmArgs);
     }
 
+    /**
+     * {@code timing.forks()} forks of the point, one after another, as rounds 1, 2, ...: for a point measured on its
+     * own (re-measurement, selfcheck). A run of several points interleaves {@link #runFork} calls instead.
+     */
     public PointMeasurement run(BenchPoint point, Timing timing) throws PointFailedException {
+        PointMeasurement m = runFork(point, timing, 1);
+        for (int round = 2; round <= timing.forks(); round++) {
+            m = m.plus(runFork(point, timing, round));
+        }
+        return m;
+    }
+
+    /** One forked JVM of the point (whatever {@code timing.forks()} says), recorded as belonging to {@code round}. */
+    public PointMeasurement runFork(BenchPoint point, Timing timing, int round) throws PointFailedException {
+        try {
+            JmhLock.acquire(0, null);
+        } catch (RuntimeException e) {
+            throw new PointFailedException(point, e.getMessage(), "");
+        }
         PointConfig config = point.config();
         List<String> classpath = classpath(point);
         Path report;
@@ -52,7 +72,10 @@ public final class JmhPointRunner {
         args.addAll(config.jvmArgs());
         args.add("-D" + ForkReport.PROPERTY + "=" + report);
         try {
-            PointMeasurement m = ForkClasspath.with(classpath, () -> measure(point, timing, args, report));
+            Instant start = Instant.now();
+            double load = HostLoad.oneMinute();
+            PointMeasurement m = ForkClasspath.with(classpath, () -> measure(point, timing, args, report, round,
+                    start, load));
             String asked = config.nativeBuild().classifier();
             if (config.nativeBuild() != NativeBuild.AS_BUILT && !asked.equals(m.report().nativeBuild())) {
                 throw new PointFailedException(point, "asked for native build " + asked + ", but the fork loaded "
@@ -85,15 +108,15 @@ public final class JmhPointRunner {
         return jars.swap(current, build);
     }
 
-    private PointMeasurement measure(BenchPoint point, Timing timing, List<String> args, Path report)
-            throws PointFailedException {
+    private PointMeasurement measure(BenchPoint point, Timing timing, List<String> args, Path report, int round,
+                                     Instant start, double load) throws PointFailedException {
         Options options = new OptionsBuilder()
                 .include(point.phase().includePattern())
                 .param("variant", point.variant().text())
                 .param("batchSize", Integer.toString(point.batchSize()))
                 .mode(Mode.AverageTime)
                 .timeUnit(TimeUnit.MILLISECONDS)
-                .forks(timing.forks())
+                .forks(1)
                 .warmupIterations(timing.warmupIterations())
                 .warmupTime(TimeValue.milliseconds(timing.warmupTime().toMillis()))
                 .measurementIterations(timing.measurementIterations())
@@ -117,10 +140,9 @@ public final class JmhPointRunner {
             }
             ForkReport loaded = ForkReport.read(report).orElseThrow(() -> new PointFailedException(point,
                     "the forked JVM reported no backend (" + report + " missing)", tail(log)));
-            return new PointMeasurement(point, result.getPrimaryResult().getScore(),
-                    result.getPrimaryResult().getScoreError(), result.getPrimaryResult().getScoreUnit(),
-                    raw.stream().mapToDouble(Double::doubleValue).toArray(), result.getBenchmarkResults().size(),
-                    loaded);
+            ForkResult fork = new ForkResult(round, start, load, raw.stream().mapToDouble(Double::doubleValue)
+                    .toArray());
+            return new PointMeasurement(point, List.of(fork), result.getPrimaryResult().getScoreUnit(), loaded);
         } catch (RunnerException | RuntimeException e) {
             throw new PointFailedException(point, String.valueOf(e.getMessage()), tail(log));
         }

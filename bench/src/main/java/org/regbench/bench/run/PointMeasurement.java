@@ -1,13 +1,58 @@
 package org.regbench.bench.run;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.regbench.results.ForkResult;
+import org.regbench.results.stats.Estimate;
+
 /**
- * JMH's result for one point: the mean score with its 99.9 % half-width, every measured iteration's score, and what
- * the fork reported it ran on.
+ * JMH's result for one point, fork by fork ({@link ForkResult}: its iterations, round, start and the host's load),
+ * and what the first fork reported it ran on. Forks of one point may come from several rounds of an interleaved
+ * run; {@link #plus} adds one.
  */
-public record PointMeasurement(BenchPoint point, double score, double scoreError, String unit, double[] rawScores,
-                               int forks, ForkReport report) {
+public record PointMeasurement(BenchPoint point, List<ForkResult> forks, String unit, ForkReport report) {
+
+    /** JMH's score-error level: the {@code score_error} column keeps JMH's meaning. */
+    private static final double JMH_ERROR_CONFIDENCE = 0.999;
+
+    public PointMeasurement {
+        forks = List.copyOf(forks);
+        if (forks.isEmpty()) {
+            throw new IllegalArgumentException("a measurement needs at least one fork");
+        }
+    }
+
+    /** This measurement with one more fork of the same point. */
+    public PointMeasurement plus(PointMeasurement other) {
+        if (!other.point.equals(point) || !other.unit.equals(unit)) {
+            throw new IllegalArgumentException("cannot add a fork of " + other.point + " to " + point);
+        }
+        List<ForkResult> all = new ArrayList<>(forks);
+        all.addAll(other.forks);
+        return new PointMeasurement(point, all, unit, report);
+    }
+
+    public double[] rawScores() {
+        return forks.stream().flatMapToDouble(f -> Arrays.stream(f.iterations())).toArray();
+    }
+
+    /** The mean of all iterations, as JMH's primary score. */
+    public double score() {
+        return Arrays.stream(rawScores()).average().orElseThrow();
+    }
+
+    /** JMH's 99.9 % half-width over all iterations; NaN with one iteration. */
+    public double scoreError() {
+        double[] raw = rawScores();
+        if (raw.length < 2) {
+            return Double.NaN;
+        }
+        Estimate e = Estimate.ofScores(raw);
+        return e.interval(JMH_ERROR_CONFIDENCE)[1] - e.mean();
+    }
 
     public int iterations() {
-        return rawScores.length;
+        return rawScores().length;
     }
 }

@@ -12,8 +12,8 @@ import org.regbench.zoo.Placement;
 import org.regbench.zoo.RateGrid;
 
 /**
- * Named run sizes. {@code smoke} is what CI runs (under 2 minutes here), {@code quick} is the bare default (under 6
- * minutes on 2 cores), {@code full} covers every model, type, rate and batch size and prints its estimate first;
+ * Named run sizes. {@code smoke} is what CI runs (under 2 minutes here), {@code quick} is the bare default (under 8
+ * minutes on 2 cores, 3 interleaved rounds), {@code full} covers every model, type, rate and batch size and prints its estimate first;
  * {@code tune} looks for each model's fastest configuration rather than at dropout.
  */
 public enum Preset {
@@ -23,10 +23,10 @@ public enum Preset {
     QUICK("quick", List.of(ModelKind.MLP, ModelKind.CNN),
             List.of(DropoutType.STANDARD, DropoutType.SPATIAL, DropoutType.DROPCONNECT),
             List.of(DropRate.of(0.5)), List.of(Placement.ALL_HIDDEN), List.of(128),
-            // DL4J's Java side keeps JIT-compiling for about two seconds; shorter warm-ups showed falling scores.
-            // 8 measured iterations: with the within-fork spread measured here (CV about 5 %), 5 gave a median 95 %
-            // half-width of 6 %, 8 bring it under the 5 % aimed at (BENCHMARKS.md, "Noise")
-            new Timing(1, 4, Duration.ofMillis(500), 8, Duration.ofMillis(500))),
+            // 3 rounds: the fork is the unit of evidence, so three JVMs per point buy more than longer ones; each
+            // fork is short (its level is a median of 4 iterations), and the run stays within 8 minutes on 2 cores.
+            // Every iteration starts from the same state (NetworkState), so a short warm-up does not leave a drift.
+            new Timing(3, 3, Duration.ofMillis(300), 4, Duration.ofMillis(300))),
     FULL("full", List.of(ModelKind.values()),
             Arrays.stream(DropoutType.values()).filter(t -> t != DropoutType.NONE).toList(),
             // the grid on every hidden layer, plus the documents' and the paper's fixed recipes
@@ -95,6 +95,14 @@ public enum Preset {
 
     public List<Phase> phases() {
         return phases;
+    }
+
+    /**
+     * Whether the preset adds the positive control ({@link PositiveControl}: the MLP's training step with workspaces
+     * off beside the default) when its plan has the default point to pair it with.
+     */
+    public boolean hasPositiveControl() {
+        return this == QUICK;
     }
 
     /** Whether the preset varies configurations one axis at a time and ranks them, rather than crossing them. */

@@ -5,7 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.regbench.bench.cli.UserInputException;
 import org.regbench.bench.peak.HostPeak;
@@ -19,6 +22,8 @@ import org.regbench.results.regress.BaselineStore;
 import org.regbench.results.stats.EfficiencyTable;
 import org.regbench.results.stats.NoiseSummary;
 import org.regbench.results.stats.OverheadTable;
+import org.regbench.results.stats.Calibration;
+import org.regbench.results.stats.OverheadCalculator;
 import org.regbench.zoo.Variant;
 
 /**
@@ -30,7 +35,10 @@ public final class RunRecorder {
     private final Provenance provenance;
     private final Path path;
     private final List<BenchRow> rows = new ArrayList<>();
+    private final Map<BenchPoint, PointMeasurement> measured = new LinkedHashMap<>();
+    private final Map<BenchPoint, Integer> rowOfPoint = new HashMap<>();
     private final List<BenchRow> superseded = new ArrayList<>();
+    private String schedule = "";
     private final PointFlops flops = new PointFlops();
     private Optional<HostPeak> peak = Optional.empty();
 
@@ -64,9 +72,41 @@ public final class RunRecorder {
         }
     }
 
+    /** How the run orders its forks (the {@code schedule} column of every row). */
+    public void useSchedule(String text) {
+        this.schedule = text;
+    }
+
+    /**
+     * Records a measurement: a new point gets a row, a further fork of a point already recorded (the next round)
+     * updates its row. The file is rewritten every time, so every finished fork survives an interrupt.
+     */
     public void record(PointMeasurement m) {
-        rows.add(row(m));
+        PointMeasurement all = measured.containsKey(m.point()) ? measured.get(m.point()).plus(m) : m;
+        measured.put(m.point(), all);
+        Integer i = rowOfPoint.get(m.point());
+        if (i == null) {
+            rowOfPoint.put(m.point(), rows.size());
+            rows.add(row(all));
+        } else {
+            rows.set(i, row(all));
+        }
         BenchCsv.write(path, rows);
+    }
+
+    /** Whether a fork of the point was recorded. */
+    public boolean has(BenchPoint point) {
+        return measured.containsKey(point);
+    }
+
+    /** What the point's first fork reported it ran on. */
+    public ForkReport reportOf(BenchPoint point) {
+        return measured.get(point).report();
+    }
+
+    /** The row of a point recorded in this run. */
+    public BenchRow rowOf(BenchPoint point) {
+        return rows.get(rowOfPoint.get(point));
     }
 
     /**
@@ -77,6 +117,7 @@ public final class RunRecorder {
         BenchRow fresh = row(m);
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).key().equals(fresh.key())) {
+                measured.put(m.point(), m);
                 BenchRow old = rows.set(i, fresh);
                 superseded.add(old);
                 BenchCsv.write(supersededPath(), superseded);
@@ -101,8 +142,9 @@ public final class RunRecorder {
                 .withThreads(m.report().threads());
         return new BenchRow(p, v.model().text(), v.type().text(), v.rate().value(), v.placementText(),
                 v.text(), m.point().phase().text(), m.point().batchSize(), "FLOAT", m.score(), m.scoreError(),
-                m.unit(), m.point().batchSize() * 1000.0 / msPerBatch, msPerBatch, m.iterations(), m.forks(),
-                m.rawScores(), m.point().config().settings(), efficiency(m.point(), msPerBatch));
+                m.unit(), m.point().batchSize() * 1000.0 / msPerBatch, msPerBatch, m.iterations(), m.forks().size(),
+                m.rawScores(), m.point().config().settings(), efficiency(m.point(), msPerBatch))
+                .withForkResults(schedule, m.forks());
     }
 
     public int size() {
@@ -135,6 +177,11 @@ public final class RunRecorder {
 
     public String overheadTable() {
         return OverheadTable.render(rows);
+    }
+
+    /** The run's A/A rows and resolution, printed after the overhead table. */
+    public String calibration() {
+        return Calibration.render(OverheadCalculator.compute(rows));
     }
 
     /** Prints the verdicts against this machine's baseline, if it has one; returns the exit code they imply. */

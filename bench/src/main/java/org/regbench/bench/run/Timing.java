@@ -22,9 +22,12 @@ public record Timing(int forks, int warmupIterations, Duration warmupTime, int m
                 measurementTime.multipliedBy(factor));
     }
 
-    /** Rough wall time of one point: JVM fork and ND4J start-up plus warm-up and measurement. */
+    /**
+     * Rough wall time of one point: JVM fork and ND4J start-up (about 1.6 s measured here, with JMH's own set-up)
+     * plus warm-up and measurement.
+     */
     public Duration estimate() {
-        Duration perFork = Duration.ofMillis(2500)
+        Duration perFork = Duration.ofMillis(1800)
                 .plus(warmupTime.multipliedBy(warmupIterations))
                 .plus(measurementTime.multipliedBy(measurementIterations));
         return perFork.multipliedBy(forks);

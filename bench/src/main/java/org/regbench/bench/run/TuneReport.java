@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.regbench.results.BenchRow;
-import org.regbench.results.stats.Estimate;
 import org.regbench.results.stats.Overhead;
 import org.regbench.results.stats.OverheadCalculator;
 import org.regbench.results.stats.TextTable;
@@ -63,8 +62,9 @@ public final class TuneReport {
             out.append("  verdict: ").append(verdict(ranked.get(0), byDefault)).append("\n\n");
         }
         out.append(idleHelpersNote(entries));
-        out.append("ms/batch: mean of the iterations; 95% CI of that mean. vs default: time ratio against the\n"
-                + "default configuration, 95% Fieller interval; significant when the interval excludes 0%.\n");
+        out.append("ms/batch: mean of the iterations; 95% CI of the mean fork level. vs default: time ratio against\n"
+                + "the default configuration, paired by round (t on log ratios) when interleaved, else a Fieller\n"
+                + "interval on fork levels; significant when the interval excludes 0%.\n");
         return out.toString();
     }
 
@@ -110,13 +110,13 @@ public final class TuneReport {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** The 95 % interval of the mean fork level; n/a with one fork, whose iterations say nothing of other JVMs. */
     private static String interval(BenchRow r) {
-        double[] raw = r.rawScores();
-        if (raw.length < 2) {
+        if (r.forkResults().size() < 2) {
             return "n/a";
         }
         double toMs = r.msPerBatch() / r.score();
-        double[] ci = Estimate.ofScores(raw).interval(CONFIDENCE);
+        double[] ci = r.forkEstimate().interval(CONFIDENCE);
         return "[" + ms(ci[0] * toMs) + ", " + ms(ci[1] * toMs) + "]";
     }
 

@@ -1,7 +1,10 @@
 package org.regbench.results;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import org.regbench.results.stats.Estimate;
 
 /**
  * One measured benchmark point: a model variant in one phase at one batch size, with JMH's score, its 99.9 % error
@@ -16,11 +19,27 @@ import java.util.Objects;
  * @param rawScores   per-iteration scores, fork after fork, {@code iterations / forks} of them per fork
  * @param settings    the DL4J configuration of this point (workspaces, CNN layout, helpers)
  * @param efficiency  FLOPs, achieved GFLOP/s and the share of the host's measured peak
+ * @param schedule    how the run ordered its forks, e.g. {@code interleaved seed=42} or {@code sequential}; empty
+ *                    when unknown
+ * @param forkResults the forks one by one ({@link ForkResult}); their iterations, concatenated, are
+ *                    {@code rawScores}. Rows read from files written before forks were recorded split
+ *                    {@code rawScores} into {@code forks} equal runs
  */
 public record BenchRow(Provenance provenance, String model, String dropoutType, double dropoutRate, String placement,
                        String variant, String phase, int batchSize, String dataType, double score, double scoreError,
                        String unit, double samplesPerSecond, double msPerBatch, int iterations, int forks,
-                       double[] rawScores, PointSettings settings, Efficiency efficiency) {
+                       double[] rawScores, PointSettings settings, Efficiency efficiency, String schedule,
+                       List<ForkResult> forkResults) {
+
+    /** A row whose forks are known only as {@code forks} equal runs of {@code rawScores}. */
+    public BenchRow(Provenance provenance, String model, String dropoutType, double dropoutRate, String placement,
+                    String variant, String phase, int batchSize, String dataType, double score, double scoreError,
+                    String unit, double samplesPerSecond, double msPerBatch, int iterations, int forks,
+                    double[] rawScores, PointSettings settings, Efficiency efficiency) {
+        this(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize, dataType, score,
+                scoreError, unit, samplesPerSecond, msPerBatch, iterations, forks, rawScores, settings, efficiency,
+                "", List.of());
+    }
 
     /** A row measured with DL4J's default settings and no efficiency figures. */
     public BenchRow(Provenance provenance, String model, String dropoutType, double dropoutRate, String placement,
@@ -44,13 +63,84 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
         rawScores = rawScores == null ? new double[0] : rawScores.clone();
         settings = settings == null ? PointSettings.DEFAULT : settings;
         efficiency = efficiency == null ? Efficiency.UNKNOWN : efficiency;
+        schedule = schedule == null ? "" : schedule;
+        if (forkResults == null || forkResults.isEmpty()) {
+            forkResults = evenSplit(rawScores, forks);
+        } else {
+            forkResults = List.copyOf(forkResults);
+            if (!Arrays.equals(flatten(forkResults), rawScores)) {
+                throw new IllegalArgumentException("raw scores must be the forks' iterations, fork after fork");
+            }
+        }
+        if (!forkResults.isEmpty()) {
+            forks = forkResults.size();
+        }
+    }
+
+    /**
+     * A row measured fork by fork: raw scores, iteration and fork counts follow from {@code forks}, which must hold
+     * at least one fork.
+     */
+    public BenchRow withForkResults(String scheduleText, List<ForkResult> forkList) {
+        double[] raw = flatten(forkList);
+        return new BenchRow(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize,
+                dataType, score, scoreError, unit, samplesPerSecond, msPerBatch, raw.length, forkList.size(), raw,
+                settings, efficiency, scheduleText, forkList);
+    }
+
+    private static double[] flatten(List<ForkResult> forkList) {
+        return forkList.stream().flatMapToDouble(f -> Arrays.stream(f.iterations())).toArray();
+    }
+
+    /**
+     * Legacy rows: JMH wrote a row's iterations fork after fork, so the raw scores split into {@code forks} equal
+     * runs. A row that cannot be split (no fork count, or one that does not divide the iterations, as in files
+     * written by hand) counts as a single fork: the conservative reading.
+     */
+    private static List<ForkResult> evenSplit(double[] raw, int forks) {
+        if (raw.length == 0) {
+            return List.of();
+        }
+        if (forks <= 1 || raw.length % forks != 0) {
+            return List.of(ForkResult.ofIterations(raw));
+        }
+        int per = raw.length / forks;
+        List<ForkResult> out = new ArrayList<>();
+        for (int f = 0; f < forks; f++) {
+            out.add(ForkResult.ofIterations(Arrays.copyOfRange(raw, f * per, (f + 1) * per)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** One level per fork ({@link ForkResult#level()}), in fork order. */
+    public double[] forkLevels() {
+        return forkResults.stream().mapToDouble(ForkResult::level).toArray();
+    }
+
+    /**
+     * The mean of the fork levels with its standard error between forks: the estimate every interval of the suite
+     * starts from. With one fork the standard error is unknown (NaN) and no interval can be built.
+     */
+    public Estimate forkEstimate() {
+        return Estimate.ofScores(forkLevels());
+    }
+
+    /** The median over forks of each fork's drift ({@link ForkResult#driftPercent()}); NaN when none has one. */
+    public double driftPercent() {
+        double[] d = forkResults.stream().mapToDouble(ForkResult::driftPercent).filter(Double::isFinite).sorted()
+                .toArray();
+        if (d.length == 0) {
+            return Double.NaN;
+        }
+        int m = d.length / 2;
+        return d.length % 2 == 1 ? d[m] : (d[m - 1] + d[m]) / 2;
     }
 
     /** The same row with efficiency figures. */
     public BenchRow withEfficiency(Efficiency e) {
         return new BenchRow(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize,
                 dataType, score, scoreError, unit, samplesPerSecond, msPerBatch, iterations, forks, rawScores,
-                settings, e);
+                settings, e, schedule, forkResults);
     }
 
     /** A copy: records expose their components, and an array would let callers change a row after validation. */
@@ -60,14 +150,15 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
     }
 
     /**
-     * The 95 % t-interval half-width of the mean iteration score, in percent of the mean; NaN with fewer than two
-     * iterations. This is the within-run noise a reader should compare a difference against.
+     * The 95 % t-interval half-width of the mean fork level, in percent of that mean; NaN with fewer than two forks.
+     * This is the noise a reader should compare a difference against: it includes JVM-to-JVM and, with rounds spread
+     * over the run, time-of-day variation, which iterations of one JVM do not show.
      */
     public double relativeHalfWidthPercent() {
-        if (rawScores.length < 2) {
+        if (forkResults.size() < 2) {
             return Double.NaN;
         }
-        org.regbench.results.stats.Estimate e = org.regbench.results.stats.Estimate.ofScores(rawScores);
+        Estimate e = forkEstimate();
         double[] ci = e.interval(0.95);
         return 100 * (ci[1] - ci[0]) / 2 / e.mean();
     }
@@ -95,7 +186,8 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
                 && Double.compare(samplesPerSecond, r.samplesPerSecond) == 0
                 && Double.compare(msPerBatch, r.msPerBatch) == 0 && iterations == r.iterations && forks == r.forks
                 && Arrays.equals(rawScores, r.rawScores) && settings.equals(r.settings)
-                && efficiency.equals(r.efficiency);
+                && efficiency.equals(r.efficiency) && schedule.equals(r.schedule)
+                && forkResults.equals(r.forkResults);
     }
 
     @Override

@@ -39,11 +39,15 @@ public final class BaselineCommand implements Callable<Integer> {
                 + "results/baselines under the repository root)")
         Path baselines;
 
+        @Option(names = "--force", description = "save even a run with fewer than 3 forks per benchmark or a median"
+                + " fork-level half-width above 10 %%")
+        boolean force;
+
         @Override
         public Integer call() throws Exception {
             return ExitCodes.guard(spec.commandLine().getErr(), () -> {
                 BaselineStore store = BaselineStore.inDirectory(baselines != null ? baselines : RepoPaths.baselines());
-                BaselineStore.Saved s = store.save(run);
+                BaselineStore.Saved s = store.save(run, force);
                 Provenance p = s.example().provenance();
                 var out = spec.commandLine().getOut();
                 out.printf("%s baseline for machine %s%n  (%s, %d cores, %s, backend %s, native build %s)%n  -> %s%n",

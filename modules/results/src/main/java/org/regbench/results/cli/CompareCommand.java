@@ -16,6 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import org.regbench.results.RepoPaths;
+import org.regbench.results.csv.BenchCsv;
+import org.regbench.results.regress.BaselineStore;
 
 /** {@code compare BASELINE.csv CURRENT.csv}: verdicts per benchmark and an exit code for CI. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -42,7 +45,8 @@ public final class CompareCommand implements Callable<Integer> {
     List<String> patterns = new ArrayList<>();
 
     @Option(names = "--alpha", defaultValue = "0.05",
-            description = "significance level of the Mann-Whitney U test (default: ${DEFAULT-VALUE})")
+            description = "family-wise significance level: one-sided t-tests on fork levels, Holm-adjusted over the"
+                    + " run's benchmarks (default: ${DEFAULT-VALUE})")
     double alpha;
 
     @Option(names = "--force", description = "compare runs from different machines or backends anyway")
@@ -56,7 +60,7 @@ public final class CompareCommand implements Callable<Integer> {
         return ExitCodes.guard(spec.commandLine().getErr(), () -> {
             List<PatternThreshold> parsed = patterns.stream().map(PatternThreshold::parse).toList();
             CompareOptions options = new CompareOptions(new Thresholds(threshold, parsed), alpha, 0.95, force);
-            ComparisonResult result = new RunComparator(options).compare(baseline, current);
+            ComparisonResult result = comparator(options).compare(baseline, current);
             var out = spec.commandLine().getOut();
             out.print(ComparisonReport.console(result));
             if (report != null) {
@@ -66,5 +70,20 @@ public final class CompareCommand implements Callable<Integer> {
             out.flush();
             return result.exitCode();
         });
+    }
+
+    /**
+     * With this machine's saved baseline at hand, two one-fork runs borrow its JVM-to-JVM spread and get verdicts;
+     * without one (or when it cannot be read) they stay at most inconclusive.
+     */
+    private RunComparator comparator(CompareOptions options) {
+        RunComparator plain = new RunComparator(options);
+        try {
+            String machine = BenchCsv.read(current).get(0).provenance().machineId();
+            return new BaselineStore(RepoPaths.root()).find(machine)
+                    .map(b -> plain.withNoiseReference(BenchCsv.read(b))).orElse(plain);
+        } catch (RuntimeException e) {
+            return plain; // the comparison itself reports an unreadable input, with its own message
+        }
     }
 }

@@ -47,6 +47,12 @@ public enum BenchColumn {
     percent_of_peak(false),
     iterations(true),
     forks(false),
+    schedule(false),
+    fork_rounds(false),
+    fork_starts(false),
+    fork_loads(false),
+    fork_levels(false),
+    drift_pct(false),
     raw_scores(true);
 
     private final boolean required;

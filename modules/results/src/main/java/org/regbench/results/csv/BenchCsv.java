@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.regbench.results.AtomicFiles;
 import org.regbench.results.BenchRow;
 import org.regbench.results.Efficiency;
+import org.regbench.results.ForkResult;
 import org.regbench.results.PointSettings;
 import org.regbench.results.BenchmarkKey;
 import org.regbench.results.Direction;
@@ -33,6 +34,8 @@ public final class BenchCsv {
 
     /** Separates the raw per-iteration scores inside the one {@code raw_scores} field. */
     public static final String RAW_SEPARATOR = " ";
+    /** Separates forks inside {@code raw_scores}: {@code 1.2 1.3 | 1.25 1.31}, as JMH's JSON nests them. */
+    public static final String FORK_SEPARATOR = " | ";
 
     private static final CSVFormat WRITE_FORMAT = CSVFormat.RFC4180.builder().setHeader(BenchColumn.class).get();
     private static final CSVFormat READ_FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
@@ -108,7 +111,13 @@ public final class BenchCsv {
                 case percent_of_peak -> optional(r.efficiency().percentOfPeak());
                 case iterations -> Integer.toString(r.iterations());
                 case forks -> Integer.toString(r.forks());
-                case raw_scores -> raw(r.rawScores());
+                case schedule -> r.schedule();
+                case fork_rounds -> perFork(r, f -> f.round() == ForkResult.NO_ROUND ? "" : Integer.toString(f.round()));
+                case fork_starts -> perFork(r, f -> f.start().equals(Instant.EPOCH) ? "" : f.start().toString());
+                case fork_loads -> perFork(r, f -> Double.isNaN(f.load()) ? "" : number(round(f.load())));
+                case fork_levels -> perFork(r, f -> number(f.level()));
+                case drift_pct -> optional(r.driftPercent());
+                case raw_scores -> raw(r.forkResults());
             });
         }
         return v;
@@ -140,12 +149,22 @@ public final class BenchCsv {
         return Double.isFinite(d) && d != 0 ? new BigDecimal(d).round(new java.math.MathContext(4)).doubleValue() : d;
     }
 
-    private static String raw(double[] scores) {
-        StringJoiner j = new StringJoiner(RAW_SEPARATOR);
-        for (double s : scores) {
-            j.add(number(s));
+    private static String raw(List<ForkResult> forks) {
+        StringJoiner all = new StringJoiner(FORK_SEPARATOR);
+        for (ForkResult f : forks) {
+            StringJoiner j = new StringJoiner(RAW_SEPARATOR);
+            for (double s : f.iterations()) {
+                j.add(number(s));
+            }
+            all.add(j.toString());
         }
-        return j.toString();
+        return all.toString();
+    }
+
+    /** One cell per fork, space-separated; empty when no fork knows the value (legacy rows). */
+    private static String perFork(BenchRow r, java.util.function.Function<ForkResult, String> cell) {
+        List<String> cells = r.forkResults().stream().map(cell).toList();
+        return cells.stream().allMatch(String::isEmpty) ? "" : String.join(RAW_SEPARATOR, cells);
     }
 
     /**
@@ -249,11 +268,12 @@ public final class BenchCsv {
                         + "' is not a non-negative number");
             }
             int iterations = integer(BenchColumn.iterations, -1);
-            double[] raw = raw();
+            List<double[]> forkScores = raw();
+            double[] raw = forkScores.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
             if (raw.length != iterations) {
                 throw fail(BenchColumn.raw_scores, raw.length + " raw scores but iterations is " + iterations);
             }
-            return new BenchRow(p, required(BenchColumn.model), text(BenchColumn.dropout_type),
+            BenchRow row = new BenchRow(p, required(BenchColumn.model), text(BenchColumn.dropout_type),
                     number(BenchColumn.dropout_rate, 0), text(BenchColumn.placement), required(BenchColumn.variant),
                     required(BenchColumn.phase), integer(BenchColumn.batch_size, -1), text(BenchColumn.data_type),
                     score, error, unit, number(BenchColumn.samples_per_second, Double.NaN),
@@ -263,6 +283,53 @@ public final class BenchCsv {
                     new Efficiency(number(BenchColumn.flops_per_batch, Double.NaN),
                             number(BenchColumn.gflops, Double.NaN), number(BenchColumn.peak_gflops, Double.NaN),
                             number(BenchColumn.percent_of_peak, Double.NaN)));
+            if (forkScores.size() < 2 && !text(BenchColumn.raw_scores).contains("|")) {
+                return row; // written before forks were recorded one by one: equal runs of raw_scores
+            }
+            return row.withForkResults(text(BenchColumn.schedule), forks(forkScores));
+        }
+
+        /** The forks of a row written fork by fork, with their rounds, starts and loads where recorded. */
+        private List<ForkResult> forks(List<double[]> scores) {
+            int n = scores.size();
+            List<String> rounds = cells(BenchColumn.fork_rounds, n);
+            List<String> starts = cells(BenchColumn.fork_starts, n);
+            List<String> loads = cells(BenchColumn.fork_loads, n);
+            List<ForkResult> out = new ArrayList<>();
+            for (int f = 0; f < n; f++) {
+                int round = rounds.isEmpty() ? ForkResult.NO_ROUND : parseCell(BenchColumn.fork_rounds, rounds.get(f),
+                        Integer::parseInt);
+                if (round < 0) {
+                    throw fail(BenchColumn.fork_rounds, "round '" + rounds.get(f) + "' is negative");
+                }
+                Instant start = starts.isEmpty() ? Instant.EPOCH : parseCell(BenchColumn.fork_starts, starts.get(f),
+                        Instant::parse);
+                double load = loads.isEmpty() ? Double.NaN : parseCell(BenchColumn.fork_loads, loads.get(f),
+                        Double::parseDouble);
+                out.add(new ForkResult(round, start, load, scores.get(f)));
+            }
+            return out;
+        }
+
+        /** The per-fork cells of {@code c}: none when the cell is empty, else exactly one per fork. */
+        private List<String> cells(BenchColumn c, int forks) {
+            String t = text(c);
+            if (t.isEmpty()) {
+                return List.of();
+            }
+            List<String> parts = List.of(t.split("\\s+"));
+            if (parts.size() != forks) {
+                throw fail(c, parts.size() + " values but raw_scores holds " + forks + " forks");
+            }
+            return parts;
+        }
+
+        private <T> T parseCell(BenchColumn c, String cell, java.util.function.Function<String, T> parse) {
+            try {
+                return parse.apply(cell);
+            } catch (RuntimeException e) {
+                throw fail(c, "'" + cell + "' does not parse");
+            }
         }
 
         private String text(BenchColumn c) {
@@ -325,22 +392,37 @@ public final class BenchCsv {
             }
         }
 
-        private double[] raw() {
+        /** The raw scores, one array per fork; legacy rows without fork separators are one array. */
+        private List<double[]> raw() {
             String t = text(BenchColumn.raw_scores);
             if (t.isEmpty()) {
-                return new double[0];
+                return List.of(new double[0]);
             }
-            String[] parts = t.trim().split("\\s+");
+            List<double[]> forks = new ArrayList<>();
+            int offset = 0;
+            for (String fork : t.split("\\|", -1)) {
+                if (fork.isBlank()) {
+                    throw fail(BenchColumn.raw_scores, "fork " + (forks.size() + 1) + " has no scores");
+                }
+                double[] scores = forkScores(fork, offset);
+                forks.add(scores);
+                offset += scores.length;
+            }
+            return forks;
+        }
+
+        private double[] forkScores(String text, int offset) {
+            String[] parts = text.trim().split("\\s+");
             double[] out = new double[parts.length];
             for (int i = 0; i < parts.length; i++) {
                 try {
                     out[i] = Double.parseDouble(parts[i].trim());
                 } catch (NumberFormatException e) {
-                    throw fail(BenchColumn.raw_scores, "value " + (i + 1) + " '" + parts[i].trim()
+                    throw fail(BenchColumn.raw_scores, "value " + (offset + i + 1) + " '" + parts[i].trim()
                             + "' is not a number");
                 }
                 if (!Double.isFinite(out[i]) || out[i] <= 0) {
-                    throw fail(BenchColumn.raw_scores, "value " + (i + 1) + " '" + parts[i].trim()
+                    throw fail(BenchColumn.raw_scores, "value " + (offset + i + 1) + " '" + parts[i].trim()
                             + "' is not a positive finite number");
                 }
             }

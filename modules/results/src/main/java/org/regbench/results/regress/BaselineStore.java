@@ -8,6 +8,7 @@ import org.regbench.results.AtomicFiles;
 import org.regbench.results.BenchRow;
 import org.regbench.results.InvalidResultsException;
 import org.regbench.results.csv.BenchCsv;
+import org.regbench.results.stats.NoiseSummary;
 
 /**
  * Baselines live in {@code results/baselines/<machine-id>.csv}, one per machine and backend build, so a laptop and a
@@ -15,6 +16,9 @@ import org.regbench.results.csv.BenchCsv;
  * byte; git keeps the history of a machine's baselines.
  */
 public final class BaselineStore {
+
+    /** The fewest forks per benchmark a baseline may have without --force. */
+    public static final int MIN_FORKS = 3;
 
     private final Path directory;
 
@@ -62,7 +66,27 @@ public final class BaselineStore {
      * written, so a good baseline is never replaced by a bad one.
      */
     public Saved save(Path run) {
+        return save(run, false);
+    }
+
+    /**
+     * As {@link #save(Path)}; without {@code force} a run is refused when a row has fewer than {@value #MIN_FORKS}
+     * forks (a baseline's forks are what every later verdict takes its JVM-to-JVM noise from) or when its median
+     * fork-level half-width exceeds {@link NoiseSummary#NOISY_PERCENT} (a noisy baseline makes every verdict blunt).
+     */
+    public Saved save(Path run, boolean force) {
         List<BenchRow> rows = BenchCsv.read(run);
+        int fewest = rows.stream().mapToInt(r -> Math.max(1, r.forks())).min().orElse(1);
+        if (!force && fewest < MIN_FORKS) {
+            throw new InvalidResultsException(run + ": some benchmarks ran " + fewest + " fork(s); a baseline needs "
+                    + MIN_FORKS + " or more (bench --forks 5), or pass --force");
+        }
+        double noise = NoiseSummary.medianHalfWidth(rows);
+        if (!force && noise > NoiseSummary.NOISY_PERCENT) {
+            throw new InvalidResultsException(String.format(java.util.Locale.ROOT, "%s: median fork-level half-width"
+                    + " %.1f %% exceeds %.0f %%: too noisy for a baseline; measure on a quieter machine or pass"
+                    + " --force", run, noise, NoiseSummary.NOISY_PERCENT));
+        }
         String id = rows.get(0).provenance().machineId();
         for (int i = 1; i < rows.size(); i++) {
             String other = rows.get(i).provenance().machineId();

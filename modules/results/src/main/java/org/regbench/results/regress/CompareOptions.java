@@ -3,7 +3,7 @@ package org.regbench.results.regress;
 /**
  * How a comparison decides.
  *
- * @param alpha      significance level of the two-sided Mann-Whitney U test on raw iteration scores
+ * @param alpha      family-wise level of the one-sided t-tests on fork levels, Holm-adjusted over a run's benchmarks
  * @param confidence level of the Fieller interval shown for the ratio (display only; the verdict uses the test)
  * @param force      compare runs from different machines or backends anyway
  */

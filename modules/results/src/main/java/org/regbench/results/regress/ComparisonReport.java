@@ -90,9 +90,10 @@ public final class ComparisonReport {
         String patterns = o.thresholds().patterns().isEmpty() ? "" : " (per-pattern: " + String.join(", ",
                 o.thresholds().patterns().stream().map(p -> p.glob() + "=" + fmt(p.percent()) + "%").toList()) + ")";
         String rule = "slower/faster = change of the mean beyond the threshold of "
-                + fmt(o.thresholds().defaultPercent()) + "%" + patterns + " AND t-test p < " + fmt(o.alpha())
-                + " on fork levels (Welch; pooled when one side has one fork); ratio = current/baseline, "
-                + fmt(o.confidence() * 100) + "% Fieller CI; change: + is slower";
+                + fmt(o.thresholds().defaultPercent()) + "%" + patterns + " AND one-sided t-test p < "
+                + fmt(o.alpha()) + " on fork levels, Holm-adjusted over the run's benchmarks (Welch; pooled when one"
+                + " side has one fork; one fork each: spread of this machine's baseline); ratio = current/baseline"
+                + " of mean fork levels, " + fmt(o.confidence() * 100) + "% Fieller CI; change: + is slower";
         long oneFork = r.keys().stream().filter(k -> RunComparator.WITHIN_ONE_FORK.equals(k.test())).count();
         if (oneFork > 0) {
             rule += "\n" + oneFork + " benchmark(s) had one fork on each side: JVM-to-JVM noise is unknown, so a"

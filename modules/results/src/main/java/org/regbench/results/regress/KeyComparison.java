@@ -12,7 +12,8 @@ import org.regbench.results.stats.RatioInterval;
  * @param ratio           current score / baseline score, with its Fieller interval
  * @param slowdownPercent how much slower the current run is, in percent of time (negative: faster), whatever the
  *                        unit: from the means of fork levels, or from median iterations when each side has one fork
- * @param pValue          two-sided p-value of the test named by {@code test}
+ * @param pValue          one-sided p-value, in the direction of the change, of the test named by {@code test},
+ *                        Holm-adjusted over the run's fork-level tests; two-sided Mann-Whitney for one fork each
  * @param thresholdPercent the threshold that applied to this key
  * @param test            which test decided, e.g. {@code Welch t on fork levels, 5 vs 3}; empty for new and missing
  */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import org.regbench.results.BenchRow;
 import org.regbench.results.BenchmarkKey;
@@ -21,24 +22,48 @@ import org.regbench.results.stats.RatioInterval;
 
 /**
  * Compares a run with a baseline, key by key. A key is {@link Verdict#SLOWER} only when the mean time grew by more
- * than its threshold AND a two-sided t-test on the fork levels rejects "same mean" at {@code alpha}
- * ({@link ForkLevelDifference}: Welch's test, or the pooled test when one side has a single fork).
+ * than its threshold AND a one-sided t-test on the fork levels says "slower" at {@code alpha} after Holm's adjustment
+ * over all benchmarks of the run ({@link ForkLevelDifference}: Welch's test, the pooled test when one side has a
+ * single fork, or a variance borrowed from this machine's baseline when both have one; {@link Holm}).
  *
  * <p>Why fork levels and not iterations: repeated single-fork runs of one commit on one machine differ by more than
  * their iterations' spread, because each JVM draws its own JIT decisions, heap layout and thread placement. A test
  * on iterations treats those as independent and flagged 4 of 28 unchanged benchmarks as slower on real runs here.
- * Only the spread between forks measures that JVM-to-JVM noise, so a verdict needs at least three forks in all:
- * a baseline saved with {@code --forks 3} or more makes even a one-fork current run decidable. When both sides have
- * one fork, the change is judged within the JVMs (median and Mann-Whitney U on iterations) and a change beyond the
- * threshold is reported as {@link Verdict#INCONCLUSIVE}, never as a regression. The threshold keeps statistically
- * real but practically irrelevant shifts from failing a build.
+ * Only the spread between forks measures that JVM-to-JVM noise. When both sides have one fork and no reference run
+ * with three or more forks gives that spread, the change is judged within the JVMs (median and Mann-Whitney U on
+ * iterations) and a change beyond the threshold is reported as {@link Verdict#INCONCLUSIVE}, never as a regression.
+ * Why a family-wise correction: a run holds some 30 benchmarks, and 30 tests at 5 % each would fail an unchanged
+ * commit far more often than 5 % of the time. The threshold keeps statistically real but practically irrelevant
+ * shifts from failing a build.
  */
 public final class RunComparator {
 
     private final CompareOptions options;
+    /** Fork levels of a third run of the same benchmarks (this machine's baseline), to borrow JVM-to-JVM spread. */
+    private final Map<BenchmarkKey, double[]> noiseReference;
 
     public RunComparator(CompareOptions options) {
+        this(options, Map.of());
+    }
+
+    private RunComparator(CompareOptions options, Map<BenchmarkKey, double[]> noiseReference) {
         this.options = options;
+        this.noiseReference = noiseReference;
+    }
+
+    /**
+     * A comparator that, for benchmarks with one fork on each side, takes the JVM-to-JVM spread from
+     * {@code reference}'s rows of three or more forks (this machine's multi-fork baseline), so that two one-fork runs
+     * can be decided rather than only called inconclusive.
+     */
+    public RunComparator withNoiseReference(List<BenchRow> reference) {
+        Map<BenchmarkKey, double[]> m = new LinkedHashMap<>();
+        for (BenchRow r : reference) {
+            if (r.forkResults().size() >= 3) {
+                m.put(r.key(), r.forkLevels());
+            }
+        }
+        return new RunComparator(options, m);
     }
 
     public RunComparator() {
@@ -80,6 +105,7 @@ public final class RunComparator {
             currentRowNumbers.put(k, i + 1);
         }
         List<KeyComparison> out = new ArrayList<>();
+        List<Matched> matched = new ArrayList<>();
         for (Map.Entry<BenchmarkKey, BenchRow> e : cur.entrySet()) {
             BenchRow b = base.get(e.getKey());
             BenchRow c = e.getValue();
@@ -91,9 +117,10 @@ public final class RunComparator {
                             + ", column unit: " + c.unit() + " but the baseline " + baselineFile + " has "
                             + b.unit() + " for " + c.key());
                 }
-                out.add(compare(c.key(), b, c));
+                matched.add(new Matched(c.key(), b, c));
             }
         }
+        out.addAll(decide(matched));
         for (Map.Entry<BenchmarkKey, BenchRow> e : base.entrySet()) {
             if (!cur.containsKey(e.getKey())) {
                 out.add(unmatched(e.getValue().key(), Optional.of(e.getValue()), Optional.empty(), Verdict.MISSING));
@@ -105,31 +132,80 @@ public final class RunComparator {
                 options, out);
     }
 
-    /** The verdict for one matched key, from the fork levels of both sides (see the class comment). */
+    /** A key measured on both sides. */
+    private record Matched(BenchmarkKey key, BenchRow baseline, BenchRow current) {
+    }
+
+    /** The verdict for one matched key alone: a family of one, so no adjustment (see the class comment). */
     public KeyComparison compare(BenchmarkKey key, BenchRow baseline, BenchRow current) {
-        double[] fb = ForkLevels.of(baseline);
-        double[] fc = ForkLevels.of(current);
-        Direction direction = current.direction();
-        double threshold = options.thresholds().percentFor(key);
-        if (ForkLevelDifference.applies(fb, fc)) {
-            ForkLevelDifference t = ForkLevelDifference.of(fb, fc);
-            double slowdown = (direction.slowdown(t.baseline().mean(), t.current().mean()) - 1) * 100;
-            boolean significant = t.pValue() < options.alpha();
-            Verdict v = significant && slowdown > threshold ? Verdict.SLOWER
-                    : significant && -slowdown > threshold ? Verdict.FASTER : Verdict.UNCHANGED;
-            RatioInterval ratio = RatioInterval.fieller(t.current(), t.baseline(), options.confidence());
-            return new KeyComparison(key, Optional.of(baseline), Optional.of(current), v, Optional.of(ratio),
-                    slowdown, t.pValue(), threshold, t.name());
+        return decide(List.of(new Matched(key, baseline, current))).get(0);
+    }
+
+    /**
+     * The verdicts of a run's matched keys: each fork-level test gives one-sided p-values for slower and for faster,
+     * each family is Holm-adjusted over the keys, and a key is slower (faster) when its adjusted p is below alpha and
+     * its change exceeds its threshold. Keys with one fork on each side and no borrowed spread stay outside the
+     * families and are at most inconclusive.
+     */
+    private List<KeyComparison> decide(List<Matched> keys) {
+        List<KeyComparison> out = new ArrayList<>();
+        List<Integer> tested = new ArrayList<>();
+        List<ForkLevelDifference> tests = new ArrayList<>();
+        for (Matched m : keys) {
+            Optional<ForkLevelDifference> t = test(m);
+            if (t.isPresent()) {
+                tested.add(out.size());
+                tests.add(t.get());
+                out.add(null);
+            } else {
+                out.add(withinOneFork(m));
+            }
         }
-        // one JVM each: iterations show the change, but not whether another pair of JVMs would agree
-        double[] b = baseline.rawScores();
-        double[] c = current.rawScores();
-        double slowdown = (direction.slowdown(median(b), median(c)) - 1) * 100;
+        double[] slower = Holm.adjust(IntStream.range(0, tests.size()).mapToDouble(i -> tests.get(i)
+                .pSlower(keys.get(tested.get(i)).current().direction())).toArray());
+        double[] faster = Holm.adjust(IntStream.range(0, tests.size()).mapToDouble(i -> tests.get(i)
+                .pFaster(keys.get(tested.get(i)).current().direction())).toArray());
+        for (int i = 0; i < tests.size(); i++) {
+            Matched m = keys.get(tested.get(i));
+            ForkLevelDifference t = tests.get(i);
+            Direction direction = m.current().direction();
+            double threshold = options.thresholds().percentFor(m.key());
+            double slowdown = (direction.slowdown(t.baseline().mean(), t.current().mean()) - 1) * 100;
+            Verdict v = slower[i] < options.alpha() && slowdown > threshold ? Verdict.SLOWER
+                    : faster[i] < options.alpha() && -slowdown > threshold ? Verdict.FASTER : Verdict.UNCHANGED;
+            double p = slowdown >= 0 ? slower[i] : faster[i];
+            String name = t.name() + (tests.size() > 1 ? ", Holm over " + tests.size() : "");
+            out.set(tested.get(i), new KeyComparison(m.key(), Optional.of(m.baseline()), Optional.of(m.current()), v,
+                    Optional.of(t.ratio(options.confidence())), slowdown, p, threshold, name));
+        }
+        return out;
+    }
+
+    /** The fork-level test for a key, if its forks (or a borrowed spread) allow one. */
+    private Optional<ForkLevelDifference> test(Matched m) {
+        double[] fb = ForkLevels.of(m.baseline());
+        double[] fc = ForkLevels.of(m.current());
+        if (ForkLevelDifference.applies(fb, fc)) {
+            return Optional.of(ForkLevelDifference.of(fb, fc));
+        }
+        double[] reference = noiseReference.get(m.current().key());
+        if (fb.length == 1 && fc.length == 1 && reference != null) {
+            return Optional.of(ForkLevelDifference.borrowed(fb[0], fc[0], reference));
+        }
+        return Optional.empty();
+    }
+
+    /** One JVM each and no reference: iterations show the change, but not whether another pair of JVMs would agree. */
+    private KeyComparison withinOneFork(Matched m) {
+        double[] b = m.baseline().rawScores();
+        double[] c = m.current().rawScores();
+        double threshold = options.thresholds().percentFor(m.key());
+        double slowdown = (m.current().direction().slowdown(median(b), median(c)) - 1) * 100;
         double p = pValue(b, c);
         Verdict v = p < options.alpha() && Math.abs(slowdown) > threshold ? Verdict.INCONCLUSIVE : Verdict.UNCHANGED;
         RatioInterval ratio = RatioInterval.fieller(Estimate.ofScores(c), Estimate.ofScores(b), options.confidence());
-        return new KeyComparison(key, Optional.of(baseline), Optional.of(current), v, Optional.of(ratio), slowdown,
-                p, threshold, WITHIN_ONE_FORK);
+        return new KeyComparison(m.key(), Optional.of(m.baseline()), Optional.of(m.current()), v, Optional.of(ratio),
+                slowdown, p, threshold, WITHIN_ONE_FORK);
     }
 
     /** How single-fork pairs are judged; their verdict is at most {@link Verdict#INCONCLUSIVE}. */

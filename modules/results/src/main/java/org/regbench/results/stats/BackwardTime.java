@@ -5,7 +5,8 @@ import org.regbench.results.Direction;
 
 /**
  * The backward pass alone is not measured directly: it is forward-backward minus forward-train (same model, variant
- * and batch). The two phases run in different JMH benchmarks, so their means are independent and their variances add.
+ * and batch). The two phases run in different JMH benchmarks, so their means are independent and their variances add;
+ * each mean is over fork levels, the unit of evidence.
  */
 public final class BackwardTime {
 
@@ -23,6 +24,6 @@ public final class BackwardTime {
             throw new IllegalArgumentException("backward time needs both phases in the same time-per-op unit, got "
                     + forwardBackward.unit() + " and " + forwardTrain.unit());
         }
-        return estimate(Estimate.ofScores(forwardBackward.rawScores()), Estimate.ofScores(forwardTrain.rawScores()));
+        return estimate(forwardBackward.forkEstimate(), forwardTrain.forkEstimate());
     }
 }

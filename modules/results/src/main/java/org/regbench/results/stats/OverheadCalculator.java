@@ -12,14 +12,14 @@ import org.regbench.results.Direction;
 /**
  * Pairs every variant with the no-dropout row of the same model, phase, batch size, data type and configuration
  * (backend build, ND4J threads, DL4J settings: everything in the benchmark key but the variant) and computes the
- * overhead with a 95 % Fieller interval on the raw per-iteration scores. Adds derived backward lines where both
- * forward-backward and forward-train were measured in the same configuration.
+ * overhead from fork levels, never from pooled iterations: paired by round when the run was interleaved
+ * ({@link PairedRatio}), otherwise a Fieller interval on the two sides' fork levels; one fork per side gives no
+ * interval. Adds derived backward lines where both forward-backward and forward-train were measured in the same
+ * configuration.
  */
 public final class OverheadCalculator {
 
     public static final double CONFIDENCE = 0.95;
-    /** JMH reports 99.9 % half-widths; derived rows use the same level so the ± column means one thing. */
-    static final double ERROR_CONFIDENCE = 0.999;
 
     private OverheadCalculator() {
     }
@@ -59,18 +59,38 @@ public final class OverheadCalculator {
         return i < 0 ? Integer.MAX_VALUE : i;
     }
 
-    /** Overhead of a variant against the same model without dropout, from the rows' raw scores. */
+    /**
+     * The time of {@code variant} against {@code reference}, from their forks: any two rows of one run, e.g. a
+     * dropout variant against {@code none}, or one configuration against another.
+     */
     public static Overhead overhead(BenchRow variant, BenchRow reference) {
         return overhead(Point.measured(variant), Point.measured(reference));
     }
 
     private static Overhead overhead(Point variant, Point reference) {
         boolean time = variant.direction == Direction.LOWER_IS_BETTER;
-        Estimate num = time ? variant.estimate : reference.estimate;
-        Estimate den = time ? reference.estimate : variant.estimate;
-        return Overhead.of(RatioInterval.fieller(num, den, CONFIDENCE));
+        Point num = time ? variant : reference;
+        Point den = time ? reference : variant;
+        Optional<RatioInterval> paired = PairedRatio.of(num.levelsByRound, den.levelsByRound, CONFIDENCE);
+        if (paired.isPresent()) {
+            long rounds = num.levelsByRound.keySet().stream().filter(den.levelsByRound::containsKey).count();
+            return Overhead.of(paired.get(), "paired t on log ratios, " + rounds + " rounds");
+        }
+        if (num.estimate.degreesOfFreedom() >= 1 && den.estimate.degreesOfFreedom() >= 1) {
+            return Overhead.of(RatioInterval.fieller(num.estimate, den.estimate, CONFIDENCE),
+                    "Fieller on fork levels, " + (int) (num.estimate.degreesOfFreedom() + 1) + " and "
+                            + (int) (den.estimate.degreesOfFreedom() + 1) + " forks");
+        }
+        double r = num.estimate.mean() / den.estimate.mean();
+        return new Overhead(r, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, CONFIDENCE,
+                "one fork on a side: no interval");
     }
 
+    /**
+     * Backward = forward-backward − forward-train. Round by round where the run was interleaved (each round's
+     * difference of fork levels is one backward level, paired with the reference's in the same round), otherwise
+     * from the two fork-level estimates with Welch's degrees of freedom.
+     */
     private static List<Point> backwardPoints(List<BenchRow> rows) {
         Map<String, BenchRow> forwardTrain = new HashMap<>();
         for (BenchRow r : rows) {
@@ -86,22 +106,37 @@ public final class OverheadCalculator {
                     || fb.direction() != Direction.LOWER_IS_BETTER) {
                 continue;
             }
-            Estimate e = BackwardTime.estimate(fb, ft);
+            Map<Integer, Double> fbRounds = PairedRatio.levelsByRound(fb.forkResults());
+            Map<Integer, Double> ftRounds = PairedRatio.levelsByRound(ft.forkResults());
+            Map<Integer, Double> rounds = new HashMap<>();
+            fbRounds.forEach((round, level) -> {
+                if (ftRounds.containsKey(round)) {
+                    rounds.put(round, level - ftRounds.get(round));
+                }
+            });
+            Estimate e = rounds.size() >= 2
+                    ? Estimate.ofScores(rounds.values().stream().mapToDouble(Double::doubleValue).toArray())
+                    : BackwardTime.estimate(fb, ft);
             double toMs = msPerUnit(fb);
-            double[] ci = e.interval(ERROR_CONFIDENCE);
             double ms = e.mean() * toMs;
             out.add(new Point(fb.model(), fb.variant(), fb.dropoutType(), fb.dropoutRate(), "backward",
-                    fb.batchSize(), fb.dataType(), ms, (ci[1] - e.mean()) * toMs, fb.batchSize() * 1000.0 / ms, e,
-                    Direction.LOWER_IS_BETTER, true, configuration(fb)));
+                    fb.batchSize(), fb.dataType(), ms, halfWidth(e) * toMs, fb.batchSize() * 1000.0 / ms, e,
+                    rounds.size() >= 2 ? rounds : Map.of(), Direction.LOWER_IS_BETTER, true, configuration(fb)));
         }
         return out;
+    }
+
+    /** The 95 % half-width of an estimate; NaN without one (a single fork). */
+    static double halfWidth(Estimate e) {
+        double[] ci = e.interval(CONFIDENCE);
+        return Double.isFinite(ci[1]) ? ci[1] - e.mean() : Double.NaN;
     }
 
     /**
      * What a row was run on besides its variant, e.g. {@code cpu-avx512 t1 ws=ENABLED NCHW helpers=off}: rows that
      * differ here are never each other's reference, since the configuration alone moves times by tens of percent.
      */
-    static String configuration(BenchRow r) {
+    public static String configuration(BenchRow r) {
         return r.provenance().backend() + " t" + r.provenance().threads() + " " + r.settings().text();
     }
 
@@ -112,15 +147,17 @@ public final class OverheadCalculator {
 
     private record Point(String model, String variant, String dropoutType, double rate, String phase, int batch,
                          String dataType, double ms, double msError, double samplesPerSecond, Estimate estimate,
-                         Direction direction, boolean derived, String configuration) {
+                         Map<Integer, Double> levelsByRound, Direction direction, boolean derived,
+                         String configuration) {
 
         static Point measured(BenchRow r) {
             double ms = Double.isFinite(r.msPerBatch()) ? r.msPerBatch() : r.score();
-            double msError = r.scoreError() * ms / r.score();
+            Estimate forks = r.forkEstimate();
+            double msError = halfWidth(forks) * ms / r.score();
             double sps = Double.isFinite(r.samplesPerSecond()) ? r.samplesPerSecond() : r.batchSize() * 1000.0 / ms;
             return new Point(r.model(), r.variant(), r.dropoutType(), r.dropoutRate(), r.phase(), r.batchSize(),
-                    r.dataType(), ms, msError, sps, Estimate.ofScores(r.rawScores()), r.direction(), false,
-                    OverheadCalculator.configuration(r));
+                    r.dataType(), ms, msError, sps, forks, PairedRatio.levelsByRound(r.forkResults()), r.direction(),
+                    false, OverheadCalculator.configuration(r));
         }
 
         String groupKey() {

@@ -7,8 +7,7 @@ import java.util.Optional;
  * no-dropout reference itself or when the model has no reference in that phase and batch size.
  *
  * @param msPerBatch    milliseconds per batch
- * @param msError       the half-width that goes with it: JMH's 99.9 % error for measured rows, a 99.9 % t
- *                      half-width for derived ones
+ * @param msError       the 95 % half-width over fork levels that goes with it; NaN with one fork
  * @param derived       true for backward = forward-backward − forward-train
  * @param configuration backend build, ND4J threads and DL4J settings; the reference shares them
  */

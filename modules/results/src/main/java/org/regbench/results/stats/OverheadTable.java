@@ -10,8 +10,8 @@ import org.regbench.results.BenchRow;
 /** The console table printed at the end of a bench run: per model, what each dropout variant costs. */
 public final class OverheadTable {
 
-    private static final String[] HEADER = {"variant", "phase", "batch", "ms/batch", "samples/s", "overhead [95% CI]",
-        ""};
+    private static final String[] HEADER = {"variant", "phase", "batch", "ms/batch ± 95%", "samples/s",
+        "overhead [95% CI]", ""};
 
     private OverheadTable() {
     }
@@ -37,23 +37,34 @@ public final class OverheadTable {
             out.append(TextTable.format(table, new boolean[] {false, false, true, true, true, true, false}));
             out.append('\n');
         }
-        out.append("ms/batch ± JMH 99.9% error. overhead: time against the same model without dropout, 95% Fieller\n"
-                + "interval on the raw iteration scores; noise: the interval contains 0%.\n"
-                + "backward*: forward-backward minus forward-train, errors propagated.\n");
+        out.append("ms/batch ± 95% half-width over fork levels (the median iteration of each forked JVM; n/a with one\n"
+                + "fork). overhead: time against the same model without dropout in the same configuration, paired by\n"
+                + "round (t on log ratios, df = rounds - 1) or, without rounds, a Fieller interval on fork levels.\n"
+                + "below resolution: the interval contains 0%, so no cost is established; its bounds are what the\n"
+                + "run could rule out. backward*: forward-backward minus forward-train, round by round.\n");
         return out.toString();
     }
 
     private static String[] cells(OverheadLine l) {
         String overhead = l.overhead().map(OverheadTable::overhead).orElse(l.isReference() ? "reference" : "-");
-        String noise = l.overhead().map(o -> o.withinNoise() ? "noise" : "").orElse("");
+        String note = l.overhead().map(o -> !o.hasInterval() ? "1 fork" : o.withinNoise() ? "below resolution" : "")
+                .orElse("");
+        String error = Double.isFinite(l.msError()) ? String.format(Locale.ROOT, "%.3f", l.msError()) : "n/a";
         return new String[] {l.variant(), l.phase() + (l.derived() ? "*" : ""), Integer.toString(l.batchSize()),
-            String.format(Locale.ROOT, "%.3f ± %.3f", l.msPerBatch(), l.msError()),
-            String.format(Locale.ROOT, "%.1f", l.samplesPerSecond()), overhead, noise};
+            String.format(Locale.ROOT, "%.3f ± %s", l.msPerBatch(), error),
+            String.format(Locale.ROOT, "%.1f", l.samplesPerSecond()), overhead, note};
     }
 
-    static String overhead(Overhead o) {
-        return String.format(Locale.ROOT, "%+.1f%% [%s, %s]", o.percent(), bound(o.lowerPercent()),
-                bound(o.upperPercent()));
+    /**
+     * An established overhead as {@code +12.3% [+8.0%, +16.9%]}; one whose interval contains 0 only as its interval,
+     * {@code [-3.1%, +4.0%]}, since its point estimate is not a finding; without an interval, nothing.
+     */
+    public static String overhead(Overhead o) {
+        if (!o.hasInterval()) {
+            return "no interval";
+        }
+        String interval = "[" + bound(o.lowerPercent()) + ", " + bound(o.upperPercent()) + "]";
+        return o.withinNoise() ? interval : String.format(Locale.ROOT, "%+.1f%% %s", o.percent(), interval);
     }
 
     private static String bound(double percent) {

@@ -10,14 +10,26 @@ package org.regbench.results.stats;
 public record RatioInterval(double ratio, double lower, double upper, double confidence) {
 
     public static RatioInterval fieller(Estimate numerator, Estimate denominator, double confidence) {
+        double r = numerator.mean() / denominator.mean();
+        double va = numerator.standardError() * numerator.standardError();
+        double vb = denominator.standardError() * denominator.standardError();
+        double vTotal = va + r * r * vb;
+        double df = vTotal * vTotal
+                / (va * va / numerator.degreesOfFreedom() + r * r * r * r * vb * vb / denominator.degreesOfFreedom());
+        return fieller(numerator, denominator, confidence, df);
+    }
+
+    /**
+     * Fieller's interval with given degrees of freedom: for estimates that share one variance estimate (Student's
+     * pooled test, {@code n1 + n2 − 2}), where Welch-Satterthwaite would count the shared variance twice.
+     */
+    public static RatioInterval fieller(Estimate numerator, Estimate denominator, double confidence, double df) {
         double a = numerator.mean();
         double b = denominator.mean();
         double r = a / b;
         double va = numerator.standardError() * numerator.standardError();
         double vb = denominator.standardError() * denominator.standardError();
         double vTotal = va + r * r * vb;
-        double df = vTotal * vTotal
-                / (va * va / numerator.degreesOfFreedom() + r * r * r * r * vb * vb / denominator.degreesOfFreedom());
         if (!Double.isFinite(vTotal) || !(df >= 1)) {
             return new RatioInterval(r, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, confidence);
         }

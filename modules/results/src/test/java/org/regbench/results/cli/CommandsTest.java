@@ -82,8 +82,13 @@ class CommandsTest {
     void baselineSaveShowsTheMachineAndStoresTheRun() throws Exception {
         List<Path> r = runs();
         Path baselines = dir.resolve("baselines");
+        CliFixtures.Result refused = CliFixtures.run(new BaselineCommand(), "save", r.get(3).toString(),
+                "--baselines", baselines.toString());
+        assertEquals(2, refused.exitCode(), "2 forks are too few for a baseline");
+        assertTrue(refused.err().contains("some benchmarks ran 2 fork(s); a baseline needs 3 or more"), refused.err());
+        assertFalse(Files.exists(baselines), "nothing written");
         CliFixtures.Result res = CliFixtures.run(new BaselineCommand(), "save", r.get(3).toString(), "--baselines",
-                baselines.toString());
+                baselines.toString(), "--force");
         assertEquals(0, res.exitCode(), res.err());
         String id = TestRows.provenance().machineId();
         assertTrue(res.out().contains("baseline for machine " + id), res.out());

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regbench.results.BenchRow;
+import org.regbench.results.ForkResult;
 import org.regbench.results.InvalidResultsException;
 import org.regbench.results.Provenance;
 import org.regbench.results.TestRows;
@@ -24,7 +26,8 @@ class BenchCsvTest {
             + "dl4j_version,backend,native_build,device,cuda_version,cudnn_version,machine_id,model,dropout_type,"
             + "dropout_rate,placement,variant,phase,batch_size,data_type,workspace_mode,data_format,helpers,score,"
             + "score_error,unit,samples_per_second,ms_per_batch,ci_half_width_pct,flops_per_batch,gflops,peak_gflops,"
-            + "percent_of_peak,iterations,forks,raw_scores";
+            + "percent_of_peak,iterations,forks,schedule,fork_rounds,fork_starts,fork_loads,fork_levels,drift_pct,"
+            + "raw_scores";
 
     @TempDir
     Path dir;
@@ -32,8 +35,8 @@ class BenchCsvTest {
     private static List<BenchRow> rows() {
         Provenance p = TestRows.provenance();
         return List.of(
-                TestRows.row(p, "cnn", "none", 0, "train-step", 128, new double[] {10.0, 10.5, 9.5}),
-                TestRows.row(p, "cnn", "standard", 0.5, "train-step", 128, new double[] {11.0, 11.25, 10.75}));
+                TestRows.row(p, "cnn", "none", 0, "train-step", 128, new double[] {10.0, 10.5, 9.5}, 3),
+                TestRows.row(p, "cnn", "standard", 0.5, "train-step", 128, new double[] {11.0, 11.25, 10.75}, 3));
     }
 
     @Test
@@ -59,10 +62,10 @@ class BenchCsvTest {
                 + "Eclipse Adoptium OpenJDK 64-Bit Server VM,1.0.0-M2.1,cpu-avx2,linux-x86_64-avx2,"
                 + "AMD EPYC 7763 64-Core Processor,,," + id + ",cnn,";
         String expected = HEADER + "\r\n"
-                + common + "none,0,,cnn/none,train-step,128,FLOAT,ENABLED,NCHW,off,10,0.1,ms/op,12800,10,12.42,,,,,3,1,"
-                + "10 10.5 9.5\r\n"
+                + common + "none,0,,cnn/none,train-step,128,FLOAT,ENABLED,NCHW,off,10,0.1,ms/op,12800,10,12.42,,,,,3,3,"
+                + ",,,,10 10.5 9.5,,10 | 10.5 | 9.5\r\n"
                 + common + "standard,0.5,all-hidden,cnn/standard@0.5,train-step,128,FLOAT,ENABLED,NCHW,off,11,0.11,ms/op,"
-                + "11636.363636363636,11,5.646,,,,,3,1,11 11.25 10.75\r\n";
+                + "11636.363636363636,11,5.646,,,,,3,3,,,,,11 11.25 10.75,,11 | 11.25 | 10.75\r\n";
         assertEquals(expected, Files.readString(file));
         List<BenchRow> back = BenchCsv.read(file);
         assertEquals(rows(), back);
@@ -70,6 +73,39 @@ class BenchCsvTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList(), "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void forksKeepTheirRoundsStartsLoadsAndIterationsExactly() throws IOException {
+        Provenance p = TestRows.provenance();
+        BenchRow row = TestRows.row(p, "mlp", "none", 0, "train-step", 128, new double[] {4, 4.5, 4.25, 5, 5.5, 6}, 2)
+                .withForkResults("interleaved seed=7", List.of(
+                        new ForkResult(2, Instant.parse("2025-03-01T10:16:00Z"), 1.25, new double[] {4, 4.5, 4.25}),
+                        new ForkResult(3, Instant.parse("2025-03-01T10:17:00Z"), 0.5, new double[] {5, 5.5, 6})));
+        Path file = dir.resolve("forks.csv");
+        BenchCsv.write(file, List.of(row));
+        String line = Files.readAllLines(file).get(1);
+        // forks, schedule, rounds, starts, loads, levels (medians), drift (median of 0.25/4.25 = 5.88 % and
+        // 1/5.5 = 18.18 %: slope times span over level), raw by fork
+        assertTrue(line.endsWith(",6,2,interleaved seed=7,2 3,2025-03-01T10:16:00Z 2025-03-01T10:17:00Z,1.25 0.5,"
+                + "4.25 5.5,12.03,4 4.5 4.25 | 5 5.5 6"), line);
+        BenchRow back = BenchCsv.read(file).get(0);
+        assertEquals(row, back);
+        assertEquals(List.of(2, 3), back.forkResults().stream().map(ForkResult::round).toList());
+        assertArrayEquals(new double[] {4.25, 5.5}, back.forkLevels());
+    }
+
+    @Test
+    void perForkCellsMustMatchTheForksOfRawScores() throws IOException {
+        Path file = dir.resolve("bad-forks.csv");
+        BenchCsv.write(file, List.of(TestRows.row(TestRows.provenance(), "mlp", "none", 0, "train-step", 128,
+                new double[] {4, 5}, 2).withForkResults("", List.of(
+                        new ForkResult(1, Instant.EPOCH, Double.NaN, new double[] {4}),
+                        new ForkResult(2, Instant.EPOCH, Double.NaN, new double[] {5})))));
+        String text = Files.readString(file).replace(",1 2,", ",1 2 3,");
+        Files.writeString(file, text);
+        InvalidResultsException e = assertThrows(InvalidResultsException.class, () -> BenchCsv.read(file));
+        assertEquals(file + ": row 1, column fork_rounds: 3 values but raw_scores holds 2 forks", e.getMessage());
     }
 
     @Test
@@ -114,13 +150,13 @@ class BenchCsvTest {
 
     @Test
     void nonNumericRawScore() throws IOException {
-        Path f = write(text().replace("11 11.25 10.75", "11 x 10.75"));
+        Path f = write(text().replace("11 | 11.25 | 10.75", "11 | x | 10.75"));
         assertInvalid(f, "run.csv: row 2, column raw_scores: value 2 'x' is not a number");
     }
 
     @Test
     void rawScoreCountMustMatchIterations() throws IOException {
-        Path f = write(text().replace("11 11.25 10.75", "11 11.25"));
+        Path f = write(text().replace("11 | 11.25 | 10.75", "11 | 11.25"));
         assertInvalid(f, "run.csv: row 2, column raw_scores: 2 raw scores but iterations is 3");
     }
 

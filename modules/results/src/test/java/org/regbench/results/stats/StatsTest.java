@@ -77,8 +77,8 @@ class StatsTest {
     @Test
     void overheadIsPositiveForSlowerVariantsInTimeAndThroughputUnits() {
         Provenance p = TestRows.provenance();
-        BenchRow base = TestRows.row(p, "mlp", "none", 0, "inference", 32, new double[] {10, 10.1, 9.9, 10.05});
-        BenchRow slow = TestRows.row(p, "mlp", "standard", 0.5, "inference", 32, new double[] {12, 12.1, 11.9, 12});
+        BenchRow base = TestRows.row(p, "mlp", "none", 0, "inference", 32, new double[] {10, 10.1, 9.9, 10.05}, 4);
+        BenchRow slow = TestRows.row(p, "mlp", "standard", 0.5, "inference", 32, new double[] {12, 12.1, 11.9, 12}, 4);
         Overhead o = OverheadCalculator.overhead(slow, base);
         assertEquals(20.0, o.percent(), 0.5);
         assertFalse(o.withinNoise());
@@ -93,12 +93,12 @@ class StatsTest {
         Provenance p = TestRows.provenance();
         Random rnd = new Random(7);
         List<BenchRow> rows = List.of(
-                TestRows.row(p, "cnn", "none", 0, "forward-train", 64, TestRows.noisy(rnd, 4, 0.01, 10)),
-                TestRows.row(p, "cnn", "none", 0, "forward-backward", 64, TestRows.noisy(rnd, 10, 0.01, 10)),
-                TestRows.row(p, "cnn", "standard", 0.5, "forward-train", 64, TestRows.noisy(rnd, 4.4, 0.01, 10)),
-                TestRows.row(p, "cnn", "standard", 0.5, "forward-backward", 64, TestRows.noisy(rnd, 11, 0.01, 10)),
-                TestRows.row(p, "cnn", "gaussian", 0.2, "forward-train", 64, TestRows.noisy(rnd, 4, 0.01, 10)),
-                TestRows.row(p, "mlp", "none", 0, "inference", 32, TestRows.noisy(rnd, 1, 0.01, 10)));
+                TestRows.row(p, "cnn", "none", 0, "forward-train", 64, TestRows.noisy(rnd, 4, 0.01, 10), 10),
+                TestRows.row(p, "cnn", "none", 0, "forward-backward", 64, TestRows.noisy(rnd, 10, 0.01, 10), 10),
+                TestRows.row(p, "cnn", "standard", 0.5, "forward-train", 64, TestRows.noisy(rnd, 4.4, 0.01, 10), 10),
+                TestRows.row(p, "cnn", "standard", 0.5, "forward-backward", 64, TestRows.noisy(rnd, 11, 0.01, 10), 10),
+                TestRows.row(p, "cnn", "gaussian", 0.2, "forward-train", 64, TestRows.noisy(rnd, 4, 0.01, 10), 10),
+                TestRows.row(p, "mlp", "none", 0, "inference", 32, TestRows.noisy(rnd, 1, 0.01, 10), 10));
         List<OverheadLine> lines = OverheadCalculator.compute(rows);
         OverheadLine gauss = lines.stream().filter(l -> l.dropoutType().equals("gaussian")).findFirst().orElseThrow();
         assertTrue(gauss.overhead().orElseThrow().withinNoise(), gauss.toString());
@@ -114,9 +114,9 @@ class StatsTest {
         assertTrue(out[1].startsWith("  variant") && out[1].contains("overhead [95% CI]"), out[1]);
         assertTrue(table.contains("backward*"), table);
         assertTrue(table.lines().anyMatch(l -> l.contains("cnn/none") && l.contains("reference")), table);
-        assertTrue(table.lines().anyMatch(l -> l.contains("cnn/gaussian@0.2") && l.endsWith("noise")), table);
+        assertTrue(table.lines().anyMatch(l -> l.contains("cnn/gaussian@0.2") && l.endsWith("below resolution")), table);
         assertTrue(table.lines().anyMatch(l -> l.contains("cnn/standard@0.5") && l.contains("forward-train")
-                && l.contains("+10.") && !l.endsWith("noise")), table);
+                && l.contains("+10.") && !l.endsWith("below resolution")), table);
         assertTrue(table.contains("model mlp"), table);
     }
 
@@ -127,7 +127,8 @@ class StatsTest {
             raw[i] = r.score() * r.score() / raw[i] * scale;
         }
         return new BenchRow(r.provenance(), r.model(), r.dropoutType(), r.dropoutRate(), r.placement(), r.variant(),
-                r.phase(), r.batchSize(), r.dataType(), mean, 0, "ops/s", Double.NaN, Double.NaN, raw.length, 1, raw);
+                r.phase(), r.batchSize(), r.dataType(), mean, 0, "ops/s", Double.NaN, Double.NaN, raw.length, r.forks(),
+                raw);
     }
 
     static double[] normal(Random rnd, double mean, double sd, int n) {

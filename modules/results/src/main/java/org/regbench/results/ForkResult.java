@@ -1,0 +1,94 @@
+package org.regbench.results;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
+/**
+ * One forked JVM of a benchmark point, JMH's {@code BenchmarkResult} as a row keeps it: its measured iterations in
+ * order, the scheduling round it ran in, when it started and how loaded the host was then. The fork, not the
+ * iteration, is the independent unit of a benchmark: JIT decisions, heap layout and thread placement are drawn once
+ * per JVM and move all of its iterations together (results/README.md, "The fork is the unit").
+ *
+ * @param round      1-based round of the interleaved schedule; forks of compared points in one round ran minutes
+ *                   apart at most, which is what pairs them; 0 when unknown (files written before rounds existed)
+ * @param start      when the fork was started; {@link Instant#EPOCH} when unknown
+ * @param load       the host's 1-minute load average when the fork started; NaN when unknown
+ * @param iterations the measured iteration scores in the order JMH ran them
+ */
+public record ForkResult(int round, Instant start, double load, double[] iterations) {
+
+    /** Unknown round: a row read from a file written before forks were recorded. */
+    public static final int NO_ROUND = 0;
+
+    public ForkResult {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(iterations, "iterations");
+        if (iterations.length == 0) {
+            throw new IllegalArgumentException("a fork needs at least one iteration");
+        }
+        if (round < 0) {
+            throw new IllegalArgumentException("round must be 0 (unknown) or positive, got " + round);
+        }
+        iterations = iterations.clone();
+    }
+
+    /** A fork known only by its iterations (legacy files, tests). */
+    public static ForkResult ofIterations(double... iterations) {
+        return new ForkResult(NO_ROUND, Instant.EPOCH, Double.NaN, iterations);
+    }
+
+    @Override
+    public double[] iterations() {
+        return iterations.clone();
+    }
+
+    public int size() {
+        return iterations.length;
+    }
+
+    /**
+     * The fork's level: the median of its iterations. The median rather than the mean, because one slow iteration
+     * (a GC, a noisy neighbour) would otherwise move its fork's level by a tenth of its size and give the fork
+     * levels the heavy tail that makes a t-test reject too often.
+     */
+    public double level() {
+        return new Median().evaluate(iterations);
+    }
+
+    /**
+     * The trend of the fork's iterations: the least-squares slope over the iteration index, times the span of the
+     * fork, in percent of its level. A benchmark in a steady state has none; a training step that slows as its
+     * optimizer state decays (BENCHMARKS.md, "Steady state") shows a positive drift in every fork. NaN with fewer
+     * than three iterations.
+     */
+    public double driftPercent() {
+        if (iterations.length < 3) {
+            return Double.NaN;
+        }
+        SimpleRegression r = new SimpleRegression();
+        for (int i = 0; i < iterations.length; i++) {
+            r.addData(i, iterations[i]);
+        }
+        return 100 * r.getSlope() * (iterations.length - 1) / level();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ForkResult f && round == f.round && start.equals(f.start)
+                && Double.compare(load, f.load) == 0 && Arrays.equals(iterations, f.iterations);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(round, start, load) * 31 + Arrays.hashCode(iterations);
+    }
+
+    @Override
+    public String toString() {
+        return "ForkResult[round=" + round + ", start=" + start + ", load=" + load + ", iterations="
+                + Arrays.toString(iterations) + "]";
+    }
+}
