@@ -53,6 +53,11 @@ class BenchSmokeTest {
             assertEquals(128_000.0 / msPerBatch, Double.parseDouble(row.get("samples_per_second")), 1e-6);
             String[] raw = row.get("raw_scores").trim().split(" ");
             assertEquals(Integer.parseInt(row.get("iterations")), raw.length);
+            // paired by default: the two variants of a phase shared one JVM, each got the preset's 3 iterations
+            assertEquals("3", row.get("iterations"), "the paired fork's iterations were split by variant");
+            assertEquals("paired seed=42", row.get("schedule"));
+            assertEquals("1", row.get("fork_rounds"));
+            assertTrue(row.get("fork_jvm_args").contains("-XX:+UseParallelGC -Xmn32m"), row.get("fork_jvm_args"));
             for (String s : raw) {
                 assertTrue(Double.parseDouble(s) > 0);
             }
@@ -62,6 +67,9 @@ class BenchSmokeTest {
             EfficiencyColumns.check(row);
         }
         assertTrue(r.out().contains("overhead"), r.out());
+        assertTrue(r.out().contains("calibration: inference with dropout off must cost 0 %"), r.out());
+        // the two variants of a phase share a JVM: 4 forks for 8 points
+        assertTrue(r.out().contains("8 points, paired schedule, 1 rounds, 4 forks"), r.out());
         assertTrue(r.out().contains("host peak FLOAT gemm: "), r.out());
         assertTrue(r.out().contains("noise: ") && r.out().contains("efficiency: "), r.out());
     }

@@ -58,7 +58,7 @@ class ConfirmedComparisonTest {
         for (int f = 1; f <= forks; f++) {
             fs.add(new org.regbench.results.ForkResult(f, java.time.Instant.EPOCH, Double.NaN, scores(mean, 8)));
         }
-        return new PointMeasurement(p, fs, "ms/op", REPORT);
+        return new PointMeasurement(p, fs, "ms/op", REPORT, List.of());
     }
 
     private final BenchPoint transientPoint = new BenchPoint(Variant.parse("mlp/none"), Phase.TRAIN_STEP, 128);

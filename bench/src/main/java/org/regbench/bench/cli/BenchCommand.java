@@ -105,14 +105,19 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print the plan and its estimated duration, run nothing")
     boolean dryRun;
 
-    @Option(names = "--schedule", defaultValue = "interleaved", description = "interleaved: rounds of one fork of"
-            + " every point, compared points back to back in a seeded random order; sequential: all forks of a point,"
-            + " then the next (default: ${DEFAULT-VALUE})")
+    @Option(names = "--schedule", defaultValue = "paired", description = "paired: rounds of one JVM per group of"
+            + " compared points, which alternate iteration by iteration; interleaved: rounds of one fork of every"
+            + " point, compared points back to back in a seeded random order; sequential: all forks of a point, then"
+            + " the next (default: ${DEFAULT-VALUE})")
     String schedule;
 
     @Option(names = "--seed", defaultValue = "42", description = "seed of the interleaved order (default:"
             + " ${DEFAULT-VALUE})")
     long seed;
+
+    @Option(names = "--jvm-args", paramLabel = "ARGS", description = "extra arguments for every forked JVM, one"
+            + " string, e.g. \"-XX:+UseG1GC -Xmn64m\"; recorded per row (fork_jvm_args)")
+    String jvmArgsText;
 
     @Option(names = "--wait-quiet", defaultValue = "0", paramLabel = "SECONDS", description = "wait up to this long"
             + " for JMH's lock and for a busy host to calm down before the peak probe and each round; 0 = do not"
@@ -134,8 +139,10 @@ public final class BenchCommand implements Callable<Integer> {
         if (waitQuiet < 0) {
             throw new UserInputException("--wait-quiet must be 0 (do not wait) or positive, got " + waitQuiet);
         }
-        console.printf("regbench bench: preset %s, %d points, estimated %s%n", preset, plan.points().size(),
-                human(plan.estimate()));
+        List<RoundSchedule.Fork> forksToRun = RoundSchedule.of(plan.points(), plan.timing().forks(), kind, seed);
+        console.printf("regbench bench: preset %s, %d points, %s schedule, %d rounds, %d forks, estimated %s%n",
+                preset, plan.points().size(), kind.text(), plan.timing().forks(), forksToRun.size(),
+                human(RoundSchedule.estimate(forksToRun, plan.timing())));
         if (Preset.parse(preset).tunes()) {
             console.println("tune: one configuration axis at a time around each model's default: "
                     + String.join(", ", plan.configurationsPerModel().entrySet().stream()
@@ -159,7 +166,8 @@ public final class BenchCommand implements Callable<Integer> {
         Map<BenchmarkKey, ConfirmedComparison.PlannedPoint> planned = new HashMap<>();
         List<PointFailedException> failures = new ArrayList<>();
         Set<BenchPoint> failedPoints = new HashSet<>();
-        JmhPointRunner runner = new JmhPointRunner(List.of());
+        JmhPointRunner runner = new JmhPointRunner(jvmArgsText == null || jvmArgsText.isBlank() ? List.of()
+                : List.of(jvmArgsText.trim().split("\\s+")));
         {
             QuietCheck quiet = new QuietCheck(waitQuiet, console);
             quiet.holdJmhLock();
@@ -171,36 +179,37 @@ public final class BenchCommand implements Callable<Integer> {
             console.flush();
             recorder.usePeak(peak);
             recorder.useSchedule(RoundSchedule.describe(kind, seed));
-            List<RoundSchedule.Fork> forksToRun = RoundSchedule.of(plan.points(), plan.timing().forks(), kind, seed);
-            console.printf("%s schedule: %d rounds of %d points, %d forks%n", kind.text(), plan.timing().forks(),
-                    plan.points().size(), forksToRun.size());
-            console.flush();
+
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("bench").setInitialMax(forksToRun.size())
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate()
                     .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err, 100))
                     .build()) {
                 int round = 0;
                 for (RoundSchedule.Fork fork : forksToRun) {
-                    BenchPoint point = fork.point();
-                    if (fork.round() != round && kind == RoundSchedule.Kind.INTERLEAVED) {
+                    if (fork.round() != round && kind != RoundSchedule.Kind.SEQUENTIAL) {
                         round = fork.round();
                         if (round > 1) {
                             quiet.awaitQuiet("before round " + round);
                         }
                     }
-                    if (failedPoints.contains(point)) {
+                    List<BenchPoint> points = fork.points().stream().filter(p -> !failedPoints.contains(p)).toList();
+                    if (points.isEmpty()) {
                         bar.step();
                         continue;
                     }
-                    bar.setExtraMessage("r" + fork.round() + " " + point);
-                    Timing timing = plan.timing().forModel(point.variant().model().text(), point.batchSize());
+                    BenchPoint first = points.get(0);
+                    bar.setExtraMessage("r" + fork.round() + " " + (points.size() == 1 ? first.toString()
+                            : first.variant().model().text() + " " + first.phase().text() + " x" + points.size()));
+                    Timing timing = plan.timing().forModel(first.variant().model().text(), first.batchSize());
                     try {
-                        recorder.record(runner.runFork(point, timing, fork.round()));
-                        planned.put(recorder.rowOf(point).key(), new ConfirmedComparison.PlannedPoint(point,
-                                timing));
+                        for (PointMeasurement m : runner.runFork(points, timing, fork.round())) {
+                            recorder.record(m);
+                            planned.put(recorder.rowOf(m.point()).key(), new ConfirmedComparison.PlannedPoint(
+                                    m.point(), timing));
+                        }
                     } catch (PointFailedException e) {
                         failures.add(e);
-                        failedPoints.add(point);
+                        failedPoints.addAll(points);
                         System.err.println();
                         System.err.println("FAILED " + e.getMessage());
                         System.err.println(e.jmhOutput());

@@ -97,8 +97,8 @@ public final class SelfCheckCommand implements Callable<Integer> {
             Timing timing = base.forModel(v.model().text(), batch);
             Timing oneFork = new Timing(1, timing.warmupIterations(), timing.warmupTime(),
                     timing.measurementIterations(), timing.measurementTime());
-            List<Double> jmh = new ArrayList<>();
-            List<Double> bare = new ArrayList<>();
+            List<double[]> jmh = new ArrayList<>();
+            List<double[]> bare = new ArrayList<>();
             long ops = 0;
             try {
                 // alternating JMH and bare JVMs, so that a drift of the machine hits both sides alike
@@ -109,9 +109,7 @@ public final class SelfCheckCommand implements Callable<Integer> {
                     if (!"ms/op".equals(m.unit())) {
                         throw new IllegalStateException("JMH reported " + m.unit() + ", expected ms/op");
                     }
-                    for (double s : m.rawScores()) {
-                        jmh.add(s);
-                    }
+                    jmh.add(m.rawScores());
                     System.err.printf("%s: bare loop %d of %d%n", v.text(), f + 1, timing.forks());
                     BareLoopLauncher.Result r = bareLauncher.run(v, batch, oneFork);
                     if (!r.fork().nativeBuild().equals(m.report().nativeBuild())
@@ -120,9 +118,7 @@ public final class SelfCheckCommand implements Callable<Integer> {
                                 + " with " + r.fork().threads() + " threads, the JMH fork on "
                                 + m.report().nativeBuild() + " with " + m.report().threads(), "");
                     }
-                    for (double s : r.times().iterationMeansMillis()) {
-                        bare.add(s);
-                    }
+                    bare.add(r.times().iterationMeansMillis());
                     ops += r.times().operations();
                 }
             } catch (PointFailedException e) {
@@ -136,8 +132,7 @@ public final class SelfCheckCommand implements Callable<Integer> {
                 failed.add(v.text());
                 continue;
             }
-            SelfCheckResult result = new SelfCheckResult(v, batch, timing, toArray(jmh), toArray(bare), ops,
-                    pointArgs);
+            SelfCheckResult result = new SelfCheckResult(v, batch, timing, jmh, bare, ops, pointArgs);
             results.add(result);
             SelfCheckCsv.write(file, provenance, results);
             print(console, result);
@@ -176,12 +171,12 @@ public final class SelfCheckCommand implements Callable<Integer> {
         console.printf(Locale.ROOT, "%s b%d train-step: %d JVM pair(s), %d x %d ms warm-up, %d x %d ms measured%n",
                 r.variant().text(), r.batchSize(), t.forks(), t.warmupIterations(), t.warmupTime().toMillis(),
                 t.measurementIterations(), t.measurementTime().toMillis());
-        console.printf(Locale.ROOT, "  JMH   %.4f ms/op, 95 %% CI [%.4f, %.4f], %d iterations%n",
+        console.printf(Locale.ROOT, "  JMH   %.4f ms/op (mean fork level), 95 %% CI [%.4f, %.4f], %d iterations%n",
                 r.jmh().mean(), jmh[0], jmh[1], r.jmhMillis().length);
-        console.printf(Locale.ROOT, "  bare  %.4f ms/op, 95 %% CI [%.4f, %.4f], %d iterations, %d fit() calls%n",
-                r.bare().mean(), bare[0], bare[1], r.bareMillis().length, r.bareOperations());
-        console.printf(Locale.ROOT, "  JMH over bare: %+.2f %%, 95 %% CI [%+.2f, %+.2f] %%: %s%n", ratio.percent(),
-                ratio.lowerPercent(), ratio.upperPercent(), sentence(r));
+        console.printf(Locale.ROOT, "  bare  %.4f ms/op (mean JVM level), 95 %% CI [%.4f, %.4f], %d iterations, %d"
+                + " fit() calls%n", r.bare().mean(), bare[0], bare[1], r.bareMillis().length, r.bareOperations());
+        console.printf(Locale.ROOT, "  JMH over bare, paired JVM by JVM: %+.2f %%, 95 %% CI [%+.2f, %+.2f] %%: %s%n",
+                ratio.percent(), ratio.lowerPercent(), ratio.upperPercent(), sentence(r));
     }
 
     private static String sentence(SelfCheckResult r) {
@@ -193,7 +188,4 @@ public final class SelfCheckCommand implements Callable<Integer> {
         };
     }
 
-    private static double[] toArray(List<Double> values) {
-        return values.stream().mapToDouble(Double::doubleValue).toArray();
-    }
 }

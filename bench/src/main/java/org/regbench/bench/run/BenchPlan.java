@@ -88,11 +88,13 @@ public record BenchPlan(List<BenchPoint> points, Timing timing) {
         return points.stream().map(p -> p.config().nativeBuild()).distinct().toList();
     }
 
+    /** Estimated wall time under the default (paired) schedule. */
     public Duration estimate() {
-        Duration total = Duration.ZERO;
-        for (BenchPoint p : points) {
-            total = total.plus(timing.forModel(p.variant().model().text(), p.batchSize()).estimate());
-        }
-        return total;
+        return estimate(RoundSchedule.Kind.PAIRED);
+    }
+
+    /** Estimated wall time when the forks run as {@code kind} orders them. */
+    public Duration estimate(RoundSchedule.Kind kind) {
+        return RoundSchedule.estimate(RoundSchedule.of(points, timing.forks(), kind, 0), timing);
     }
 }

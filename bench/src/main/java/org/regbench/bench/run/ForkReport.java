@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.deeplearning4j.nn.api.Layer;
@@ -20,24 +21,51 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  *
  * @param helperLayers layers with a oneDNN/cuDNN helper; 0 when helpers are off or DL4J found none it could use
  */
-public record ForkReport(String backend, String nativeBuild, int threads, int helperLayers) {
+public record ForkReport(String backend, String nativeBuild, int threads, int helperLayers, List<Integer> order) {
 
     public static final String PROPERTY = "regbench.forkReport";
 
+    public ForkReport {
+        order = List.copyOf(order);
+    }
+
+    /** A report without an iteration order: a fork of one variant. */
+    public ForkReport(String backend, String nativeBuild, int threads, int helperLayers) {
+        this(backend, nativeBuild, threads, helperLayers, List.of());
+    }
+
     /** In a fork: probes the backend and writes the report if the parent asked for one. */
     public static void writeIfAsked(MultiLayerNetwork net, int threads) {
+        writeIfAsked(List.of(net), threads);
+    }
+
+    /** The same for a fork of several networks; helper layers are those of the first. */
+    public static void writeIfAsked(List<MultiLayerNetwork> nets, int threads) {
         String file = System.getProperty(PROPERTY);
         if (file == null || file.isBlank()) {
             return;
         }
         BackendInfo b = BackendInfo.probe();
         int helpers = 0;
-        for (Layer layer : net.getLayers()) {
+        for (Layer layer : nets.get(0).getLayers()) {
             if (layer.getHelper() != null) {
                 helpers++;
             }
         }
         new ForkReport(b.backend(), b.nativeBuild(), threads, helpers).write(Path.of(file));
+    }
+
+    /**
+     * In a fork, at its end: adds which network each iteration ran (warm-up and measured, in order) to the report,
+     * for a paired fork's parent to split the iterations by variant.
+     */
+    public static void appendOrderIfAsked(List<Integer> order) {
+        String file = System.getProperty(PROPERTY);
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        read(Path.of(file)).ifPresent(r -> new ForkReport(r.backend, r.nativeBuild, r.threads, r.helperLayers, order)
+                .write(Path.of(file)));
     }
 
     public void write(Path file) {
@@ -46,6 +74,7 @@ public record ForkReport(String backend, String nativeBuild, int threads, int he
         p.setProperty("nativeBuild", nativeBuild);
         p.setProperty("threads", Integer.toString(threads));
         p.setProperty("helperLayers", Integer.toString(helperLayers));
+        p.setProperty("order", String.join(",", order.stream().map(String::valueOf).toList()));
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(w, "regbench fork report");
         } catch (IOException e) {
@@ -61,9 +90,11 @@ public record ForkReport(String backend, String nativeBuild, int threads, int he
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
+            String order = p.getProperty("order", "");
             return Optional.of(new ForkReport(p.getProperty("backend", "unknown"),
                     p.getProperty("nativeBuild", "unknown"), Integer.parseInt(p.getProperty("threads", "0")),
-                    Integer.parseInt(p.getProperty("helperLayers", "0"))));
+                    Integer.parseInt(p.getProperty("helperLayers", "0")), order.isBlank() ? List.of()
+                    : java.util.Arrays.stream(order.split(",")).map(Integer::valueOf).toList()));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

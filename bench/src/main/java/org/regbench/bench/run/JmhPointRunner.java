@@ -54,19 +54,36 @@ public final class JmhPointRunner {
 
     /** One forked JVM of the point (whatever {@code timing.forks()} says), recorded as belonging to {@code round}. */
     public PointMeasurement runFork(BenchPoint point, Timing timing, int round) throws PointFailedException {
+        return runFork(List.of(point), timing, round).get(0);
+    }
+
+    /**
+     * One forked JVM for {@code points}: one point as JMH runs it, or several compared points that rotate iteration by
+     * iteration in that order (the fork's network state), each getting {@code timing}'s warm-up and measured iterations;
+     * the fork's iterations are split by the order it reports. The points must share a build, threads and helpers.
+     */
+    public List<PointMeasurement> runFork(List<BenchPoint> points, Timing timing, int round)
+            throws PointFailedException {
+        BenchPoint first = points.get(0);
         try {
             JmhLock.acquire(0, null);
         } catch (RuntimeException e) {
-            throw new PointFailedException(point, e.getMessage(), "");
+            throw new PointFailedException(first, e.getMessage(), "");
         }
-        PointConfig config = point.config();
-        List<String> classpath = classpath(point);
+        for (BenchPoint p : points) {
+            if (!p.config().sharesJvmWith(first.config()) || p.phase() != first.phase()
+                    || p.batchSize() != first.batchSize()) {
+                throw new IllegalArgumentException(p + " cannot share a JVM with " + first);
+            }
+        }
+        PointConfig config = first.config();
+        List<String> classpath = classpath(first);
         Path report;
         try {
             report = Files.createTempFile("regbench-fork-", ".properties");
             Files.delete(report); // absent until the fork writes it: a fork that died leaves nothing to misread
         } catch (IOException e) {
-            throw new PointFailedException(point, "cannot create a temporary file (" + e.getMessage() + ")", "");
+            throw new PointFailedException(first, "cannot create a temporary file (" + e.getMessage() + ")", "");
         }
         List<String> args = new ArrayList<>(jvmArgs);
         args.addAll(config.jvmArgs());
@@ -74,12 +91,14 @@ public final class JmhPointRunner {
         try {
             Instant start = Instant.now();
             double load = HostLoad.oneMinute();
-            PointMeasurement m = ForkClasspath.with(classpath, () -> measure(point, timing, args, report, round,
-                    start, load));
+            List<String> recorded = new ArrayList<>(jvmArgs);
+            recorded.addAll(config.jvmArgs());
+            List<PointMeasurement> m = ForkClasspath.with(classpath, () -> measure(points, timing, args, report,
+                    round, start, load, recorded));
             String asked = config.nativeBuild().classifier();
-            if (config.nativeBuild() != NativeBuild.AS_BUILT && !asked.equals(m.report().nativeBuild())) {
-                throw new PointFailedException(point, "asked for native build " + asked + ", but the fork loaded "
-                        + m.report().nativeBuild(), "");
+            if (config.nativeBuild() != NativeBuild.AS_BUILT && !asked.equals(m.get(0).report().nativeBuild())) {
+                throw new PointFailedException(first, "asked for native build " + asked + ", but the fork loaded "
+                        + m.get(0).report().nativeBuild(), "");
             }
             return m;
         } finally {
@@ -108,28 +127,36 @@ public final class JmhPointRunner {
         return jars.swap(current, build);
     }
 
-    private PointMeasurement measure(BenchPoint point, Timing timing, List<String> args, Path report, int round,
-                                     Instant start, double load) throws PointFailedException {
-        Options options = new OptionsBuilder()
-                .include(point.phase().includePattern())
-                .param("variant", point.variant().text())
-                .param("batchSize", Integer.toString(point.batchSize()))
+    private List<PointMeasurement> measure(List<BenchPoint> points, Timing timing, List<String> args, Path report,
+                                           int round, Instant start, double load, List<String> recorded)
+            throws PointFailedException {
+        BenchPoint first = points.get(0);
+        int k = points.size();
+        OptionsBuilder builder = new OptionsBuilder();
+        builder.include(first.phase().includePattern())
+                .param("variant", String.join(RoundSchedule.SEPARATOR, points.stream().map(p -> p.variant().text())
+                        .toList()))
+                .param("batchSize", Integer.toString(first.batchSize()))
                 .mode(Mode.AverageTime)
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .forks(1)
-                .warmupIterations(timing.warmupIterations())
+                .warmupIterations(timing.warmupIterations() * k)
                 .warmupTime(TimeValue.milliseconds(timing.warmupTime().toMillis()))
-                .measurementIterations(timing.measurementIterations())
+                .measurementIterations(timing.measurementIterations() * k)
                 .measurementTime(TimeValue.milliseconds(timing.measurementTime().toMillis()))
                 .jvmArgs(args.toArray(String[]::new))
-                .shouldFailOnError(true)
-                .build();
+                .shouldFailOnError(true);
+        if (k > 1) {
+            builder.param("layouts", String.join(RoundSchedule.SEPARATOR, points.stream()
+                    .map(p -> p.config().layout()).toList()));
+        }
+        Options options = builder.build();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8)) {
             Collection<RunResult> results =
                     new Runner(options, OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
             if (results.size() != 1) {
-                throw new PointFailedException(point, "JMH returned " + results.size() + " results", tail(log));
+                throw new PointFailedException(first, "JMH returned " + results.size() + " results", tail(log));
             }
             RunResult result = results.iterator().next();
             List<Double> raw = new ArrayList<>();
@@ -138,18 +165,55 @@ public final class JmhPointRunner {
                     raw.add(it.getPrimaryResult().getScore());
                 }
             }
-            ForkReport loaded = ForkReport.read(report).orElseThrow(() -> new PointFailedException(point,
+            ForkReport loaded = ForkReport.read(report).orElseThrow(() -> new PointFailedException(first,
                     "the forked JVM reported no backend (" + report + " missing)", tail(log)));
-            ForkResult fork = new ForkResult(round, start, load, raw.stream().mapToDouble(Double::doubleValue)
-                    .toArray());
-            return new PointMeasurement(point, List.of(fork), result.getPrimaryResult().getScoreUnit(), loaded);
+            List<List<Double>> byPoint = splitByOrder(raw, loaded.order(), k, first, log);
+            List<PointMeasurement> measured = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                ForkResult fork = new ForkResult(round, start, load, byPoint.get(i).stream()
+                        .mapToDouble(Double::doubleValue).toArray());
+                measured.add(new PointMeasurement(points.get(i), List.of(fork),
+                        result.getPrimaryResult().getScoreUnit(), loaded, recorded));
+            }
+            return measured;
         } catch (RunnerException | RuntimeException e) {
-            throw new PointFailedException(point, String.valueOf(e.getMessage()), tail(log));
+            throw new PointFailedException(first, String.valueOf(e.getMessage()), tail(log));
         }
     }
 
+    /**
+     * The measured iterations of each of {@code k} points: the last {@code raw.size()} entries of the fork's order
+     * (warm-up iterations come first) say which network ran each measured iteration.
+     */
+    private static List<List<Double>> splitByOrder(List<Double> raw, List<Integer> order, int k, BenchPoint first,
+                                                   ByteArrayOutputStream log) throws PointFailedException {
+        List<List<Double>> out = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            out.add(new ArrayList<>());
+        }
+        if (k == 1) {
+            out.get(0).addAll(raw);
+            return out;
+        }
+        if (order.size() < raw.size()) {
+            throw new PointFailedException(first, "the paired fork reported " + order.size() + " iterations' order for "
+                    + raw.size() + " measured ones", tail(log));
+        }
+        List<Integer> measured = order.subList(order.size() - raw.size(), order.size());
+        for (int j = 0; j < raw.size(); j++) {
+            out.get(measured.get(j)).add(raw.get(j));
+        }
+        for (int i = 0; i < k; i++) {
+            if (out.get(i).isEmpty()) {
+                throw new PointFailedException(first, "the paired fork measured no iteration of network " + i,
+                        tail(log));
+            }
+        }
+        return out;
+    }
+
     /** The last lines of JMH's output: where a forked JVM's exception shows up. */
-    private static String tail(ByteArrayOutputStream log) {
+    static String tail(ByteArrayOutputStream log) {
         List<String> lines = log.toString(StandardCharsets.UTF_8).lines().toList();
         return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 25), lines.size()));
     }

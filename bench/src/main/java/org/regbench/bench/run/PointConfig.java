@@ -92,6 +92,22 @@ public record PointConfig(NativeBuild nativeBuild, int threads, Workspace worksp
                 CnnFormat.parse(System.getProperty(CNN_FORMAT_PROPERTY, CnnFormat.NCHW.name())).dl4j());
     }
 
+    /** The per-network part of this configuration as a paired fork's {@code layouts} entry: {@code WORKSPACE/FORMAT}. */
+    public String layout() {
+        return workspace.name() + "/" + cnnFormat.name();
+    }
+
+    /** In a fork: the build options of one {@link #layout()} entry. */
+    public static BuildOptions buildOptions(String layout) {
+        String[] parts = layout.split("/");
+        return new BuildOptions(Workspace.parse(parts[0]).dl4j(), CnnFormat.parse(parts[1]).dl4j());
+    }
+
+    /** Whether two points can share one JVM: same build, threads and helpers (all process-wide). */
+    public boolean sharesJvmWith(PointConfig other) {
+        return nativeBuild == other.nativeBuild && threads == other.threads && helpers == other.helpers;
+    }
+
     /** E.g. {@code linux-x86_64-avx2 t1 ws=ENABLED NCHW helpers=off}. */
     public String text() {
         return nativeBuild.classifier() + " t" + threads + " " + settings().text();

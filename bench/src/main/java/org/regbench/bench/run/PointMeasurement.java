@@ -8,16 +8,18 @@ import org.regbench.results.stats.Estimate;
 
 /**
  * JMH's result for one point, fork by fork ({@link ForkResult}: its iterations, round, start and the host's load),
- * and what the first fork reported it ran on. Forks of one point may come from several rounds of an interleaved
+ * what the first fork reported it ran on, and the forks' JVM arguments (without the per-fork report file). Forks of one point may come from several rounds of an interleaved
  * run; {@link #plus} adds one.
  */
-public record PointMeasurement(BenchPoint point, List<ForkResult> forks, String unit, ForkReport report) {
+public record PointMeasurement(BenchPoint point, List<ForkResult> forks, String unit, ForkReport report,
+                               List<String> jvmArgs) {
 
     /** JMH's score-error level: the {@code score_error} column keeps JMH's meaning. */
     private static final double JMH_ERROR_CONFIDENCE = 0.999;
 
     public PointMeasurement {
         forks = List.copyOf(forks);
+        jvmArgs = List.copyOf(jvmArgs);
         if (forks.isEmpty()) {
             throw new IllegalArgumentException("a measurement needs at least one fork");
         }
@@ -30,7 +32,7 @@ public record PointMeasurement(BenchPoint point, List<ForkResult> forks, String 
         }
         List<ForkResult> all = new ArrayList<>(forks);
         all.addAll(other.forks);
-        return new PointMeasurement(point, all, unit, report);
+        return new PointMeasurement(point, all, unit, report, jvmArgs);
     }
 
     public double[] rawScores() {

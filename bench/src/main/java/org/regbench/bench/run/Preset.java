@@ -23,10 +23,11 @@ public enum Preset {
     QUICK("quick", List.of(ModelKind.MLP, ModelKind.CNN),
             List.of(DropoutType.STANDARD, DropoutType.SPATIAL, DropoutType.DROPCONNECT),
             List.of(DropRate.of(0.5)), List.of(Placement.ALL_HIDDEN), List.of(128),
-            // 3 rounds: the fork is the unit of evidence, so three JVMs per point buy more than longer ones; each
-            // fork is short (its level is a median of 4 iterations), and the run stays within 8 minutes on 2 cores.
-            // Every iteration starts from the same state (NetworkState), so a short warm-up does not leave a drift.
-            new Timing(3, 3, Duration.ofMillis(300), 4, Duration.ofMillis(300))),
+            // 5 rounds: the fork is the unit of evidence, so five JVMs per comparison buy more than longer ones. In
+            // the paired schedule each JVM rotates through its compared points; per point 8 warm-up iterations of
+            // 0.15 s (the MLP's JIT needs 3-4 s per JVM) and 4 measured ones; the CNN gets 2 warm-up and 4 measured
+            // iterations of 0.3 s (Timing.forModel). The run stays within 8 minutes on 2 cores (BENCHMARKS.md).
+            new Timing(5, 8, Duration.ofMillis(150), 4, Duration.ofMillis(150))),
     FULL("full", List.of(ModelKind.values()),
             Arrays.stream(DropoutType.values()).filter(t -> t != DropoutType.NONE).toList(),
             // the grid on every hidden layer, plus the documents' and the paper's fixed recipes

@@ -17,13 +17,18 @@ import org.regbench.zoo.TextForms;
  * of the host land on both sides of a pair instead of on whichever point ran during them, and the spread between
  * rounds carries time-of-day variation into the intervals. This is Google Benchmark's random interleaving and asv's
  * interleaved processes, with the pairing kept. Sequential: every fork of a point, then the next point (JMH's own
- * order), kept for comparison with older runs.
+ * order), kept for comparison with older runs. Paired: interleaved rounds in which a round's compared points share
+ * one JVM and alternate iteration by iteration ({@code NetworkState}), so a pair's two sides meet the same JIT state,
+ * heap and host in adjacent iterations, and each JVM's start-up and warm-up serve all its points.
  */
 public final class RoundSchedule {
 
+    /** Separates the points of a paired fork in the JMH parameters {@code variant} and {@code layouts}. */
+    public static final String SEPARATOR = ";";
+
     /** How forks are ordered. */
     public enum Kind {
-        INTERLEAVED("interleaved"), SEQUENTIAL("sequential");
+        PAIRED("paired"), INTERLEAVED("interleaved"), SEQUENTIAL("sequential");
 
         private final String text;
 
@@ -40,8 +45,29 @@ public final class RoundSchedule {
         }
     }
 
-    /** One fork to run: a point and the round it belongs to (1-based). */
-    public record Fork(BenchPoint point, int round) {
+    /**
+     * One forked JVM to run: its points (one, or in a paired fork the compared points it rotates through, in its
+     * rotation order) and the round it belongs to (1-based).
+     */
+    public record Fork(List<BenchPoint> points, int round) {
+
+        public Fork {
+            points = List.copyOf(points);
+        }
+
+        public Fork(BenchPoint point, int round) {
+            this(List.of(point), round);
+        }
+
+        public BenchPoint point() {
+            return points.get(0);
+        }
+
+        /** Estimated wall time of this fork under {@code timing} (stretched per model as points are). */
+        public java.time.Duration estimate(Timing timing) {
+            BenchPoint p = point();
+            return timing.forModel(p.variant().model().text(), p.batchSize()).withForks(1).estimate(points.size());
+        }
     }
 
     private RoundSchedule() {
@@ -60,7 +86,7 @@ public final class RoundSchedule {
         }
         Map<String, List<BenchPoint>> groups = new LinkedHashMap<>();
         for (BenchPoint p : points) {
-            groups.computeIfAbsent(groupOf(p), g -> new ArrayList<>()).add(p);
+            groups.computeIfAbsent(kind == Kind.PAIRED ? jvmGroupOf(p) : groupOf(p), g -> new ArrayList<>()).add(p);
         }
         Random rnd = new Random(seed);
         for (int r = 1; r <= rounds; r++) {
@@ -69,12 +95,28 @@ public final class RoundSchedule {
             for (List<BenchPoint> group : order) {
                 List<BenchPoint> shuffled = new ArrayList<>(group);
                 Collections.shuffle(shuffled, rnd);
-                for (BenchPoint p : shuffled) {
-                    out.add(new Fork(p, r));
+                if (kind == Kind.PAIRED) {
+                    out.add(new Fork(shuffled, r));
+                } else {
+                    for (BenchPoint p : shuffled) {
+                        out.add(new Fork(p, r));
+                    }
                 }
             }
         }
         return out;
+    }
+
+    /** Estimated wall time of all forks. */
+    public static java.time.Duration estimate(List<Fork> forks, Timing timing) {
+        return forks.stream().map(f -> f.estimate(timing)).reduce(java.time.Duration.ZERO,
+                java.time.Duration::plus);
+    }
+
+    /** Points that can share one JVM of a paired fork: compared with each other, and same build, threads, helpers. */
+    static String jvmGroupOf(BenchPoint p) {
+        PointConfig c = p.config();
+        return groupOf(p) + "|" + c.nativeBuild() + "|" + c.threads() + "|" + c.helpers();
     }
 
     /** Points that are compared with each other: one model, phase and batch size. */
@@ -84,6 +126,6 @@ public final class RoundSchedule {
 
     /** The schedule column of every row, e.g. {@code interleaved seed=42}. */
     public static String describe(Kind kind, long seed) {
-        return kind == Kind.INTERLEAVED ? kind.text() + " seed=" + seed : kind.text();
+        return kind == Kind.SEQUENTIAL ? kind.text() : kind.text() + " seed=" + seed;
     }
 }

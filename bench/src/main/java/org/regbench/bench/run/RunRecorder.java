@@ -144,7 +144,7 @@ public final class RunRecorder {
                 v.text(), m.point().phase().text(), m.point().batchSize(), "FLOAT", m.score(), m.scoreError(),
                 m.unit(), m.point().batchSize() * 1000.0 / msPerBatch, msPerBatch, m.iterations(), m.forks().size(),
                 m.rawScores(), m.point().config().settings(), efficiency(m.point(), msPerBatch))
-                .withForkResults(schedule, m.forks());
+                .withForkResults(schedule, m.forks()).withJvmArgs(String.join(" ", m.jvmArgs()));
     }
 
     public int size() {

@@ -46,6 +46,7 @@ public final class BareTrainLoop {
         double sink = 0;
         for (int i = 0; i < warmups + measured; i++) {
             boolean measuring = i >= warmups;
+            state.nextIteration(); // the same starting state as each of JMH's iterations, outside the timed calls
             long[] times = new long[64];
             int n = 0;
             long end = System.nanoTime() + (measuring ? measureNanos : warmupNanos);

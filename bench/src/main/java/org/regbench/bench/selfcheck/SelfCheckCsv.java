@@ -1,5 +1,7 @@
 package org.regbench.bench.selfcheck;
 
+import org.regbench.results.csv.BenchCsv;
+
 import java.nio.file.Path;
 import java.util.List;
 import org.regbench.results.csv.ProvenanceCells;
@@ -14,6 +16,11 @@ public final class SelfCheckCsv {
 
     public static void write(Path file, Provenance provenance, List<SelfCheckResult> results) {
         ProvenanceCells.write(file, SelfCheckColumn.class, provenance, results, SelfCheckCsv::cell);
+    }
+
+    /** One group of numbers per JVM, separated as bench's raw_scores separates forks. */
+    private static String byFork(List<double[]> forks) {
+        return String.join(BenchCsv.FORK_SEPARATOR, forks.stream().map(ProvenanceCells::numbers).toList());
     }
 
     private static String cell(SelfCheckColumn c, SelfCheckResult r) {
@@ -46,8 +53,8 @@ public final class SelfCheckCsv {
             case diff_ci95_high_percent -> ProvenanceCells.number(ratio.upperPercent());
             case tolerance_percent -> ProvenanceCells.number(SelfCheckResult.TOLERANCE_PERCENT);
             case verdict -> r.verdict().text();
-            case jmh_raw_ms -> ProvenanceCells.numbers(r.jmhMillis());
-            case bare_raw_ms -> ProvenanceCells.numbers(r.bareMillis());
+            case jmh_raw_ms -> byFork(r.jmhForks());
+            case bare_raw_ms -> byFork(r.bareForks());
             case fork_jvm_args -> String.join(" ", r.jvmArgs());
             default -> throw new IllegalStateException("provenance column " + c + " handled by ProvenanceCells");
         };

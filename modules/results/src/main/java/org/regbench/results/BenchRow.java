@@ -24,12 +24,13 @@ import org.regbench.results.stats.Estimate;
  * @param forkResults the forks one by one ({@link ForkResult}); their iterations, concatenated, are
  *                    {@code rawScores}. Rows read from files written before forks were recorded split
  *                    {@code rawScores} into {@code forks} equal runs
+ * @param jvmArgs     the forked JVMs' arguments (heap, collector, the point's settings); empty when unknown
  */
 public record BenchRow(Provenance provenance, String model, String dropoutType, double dropoutRate, String placement,
                        String variant, String phase, int batchSize, String dataType, double score, double scoreError,
                        String unit, double samplesPerSecond, double msPerBatch, int iterations, int forks,
                        double[] rawScores, PointSettings settings, Efficiency efficiency, String schedule,
-                       List<ForkResult> forkResults) {
+                       List<ForkResult> forkResults, String jvmArgs) {
 
     /** A row whose forks are known only as {@code forks} equal runs of {@code rawScores}. */
     public BenchRow(Provenance provenance, String model, String dropoutType, double dropoutRate, String placement,
@@ -38,7 +39,7 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
                     double[] rawScores, PointSettings settings, Efficiency efficiency) {
         this(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize, dataType, score,
                 scoreError, unit, samplesPerSecond, msPerBatch, iterations, forks, rawScores, settings, efficiency,
-                "", List.of());
+                "", List.of(), "");
     }
 
     /** A row measured with DL4J's default settings and no efficiency figures. */
@@ -64,6 +65,7 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
         settings = settings == null ? PointSettings.DEFAULT : settings;
         efficiency = efficiency == null ? Efficiency.UNKNOWN : efficiency;
         schedule = schedule == null ? "" : schedule;
+        jvmArgs = jvmArgs == null ? "" : jvmArgs;
         if (forkResults == null || forkResults.isEmpty()) {
             forkResults = evenSplit(rawScores, forks);
         } else {
@@ -85,7 +87,14 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
         double[] raw = flatten(forkList);
         return new BenchRow(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize,
                 dataType, score, scoreError, unit, samplesPerSecond, msPerBatch, raw.length, forkList.size(), raw,
-                settings, efficiency, scheduleText, forkList);
+                settings, efficiency, scheduleText, forkList, jvmArgs);
+    }
+
+    /** The same row with the forks' JVM arguments recorded. */
+    public BenchRow withJvmArgs(String args) {
+        return new BenchRow(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize,
+                dataType, score, scoreError, unit, samplesPerSecond, msPerBatch, iterations, forks, rawScores,
+                settings, efficiency, schedule, forkResults, args);
     }
 
     private static double[] flatten(List<ForkResult> forkList) {
@@ -140,7 +149,7 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
     public BenchRow withEfficiency(Efficiency e) {
         return new BenchRow(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize,
                 dataType, score, scoreError, unit, samplesPerSecond, msPerBatch, iterations, forks, rawScores,
-                settings, e, schedule, forkResults);
+                settings, e, schedule, forkResults, jvmArgs);
     }
 
     /** A copy: records expose their components, and an array would let callers change a row after validation. */
@@ -187,7 +196,7 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
                 && Double.compare(msPerBatch, r.msPerBatch) == 0 && iterations == r.iterations && forks == r.forks
                 && Arrays.equals(rawScores, r.rawScores) && settings.equals(r.settings)
                 && efficiency.equals(r.efficiency) && schedule.equals(r.schedule)
-                && forkResults.equals(r.forkResults);
+                && forkResults.equals(r.forkResults) && jvmArgs.equals(r.jvmArgs);
     }
 
     @Override

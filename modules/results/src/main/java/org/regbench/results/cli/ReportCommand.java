@@ -7,7 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import org.regbench.results.report.MarkdownTables;
+import org.regbench.results.report.DocTables;
+import org.regbench.results.AtomicFiles;
+import org.regbench.results.report.TableKind;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -36,8 +41,17 @@ public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--run", paramLabel = "FILE.csv", description = "the run (default: the newest in --runs)")
-    Path run;
+    @Option(names = "--run", paramLabel = "FILE.csv", description = "the run (default: the newest in --runs);"
+            + " repeatable with --markdown, for runs side by side")
+    List<Path> runList = new ArrayList<>();
+
+    @Option(names = "--markdown", paramLabel = "TABLE", description = "print one table as Markdown instead of"
+            + " writing the HTML report: overheads, calibration, control, throughput or noise, over the --run files")
+    String markdown;
+
+    @Option(names = "--update-docs", description = "reprint every generated table in README.md and BENCHMARKS.md"
+            + " from the run files its marker names")
+    boolean updateDocs;
 
     @Option(names = "--runs", paramLabel = "DIR", description = "run CSVs for trends (default: results/runs)")
     Path runs;
@@ -61,6 +75,37 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return ExitCodes.guard(spec.commandLine().getErr(), () -> {
+            if (updateDocs) {
+                PrintWriter o = spec.commandLine().getOut();
+                for (String name : List.of("README.md", "BENCHMARKS.md")) {
+                    Path doc = RepoPaths.root().resolve(name);
+                    String text = Files.readString(doc);
+                    String fresh = DocTables.regenerate(text, RepoPaths.root());
+                    if (!fresh.equals(text)) {
+                        AtomicFiles.writeString(doc, fresh);
+                    }
+                    o.printf("%s: %d generated table(s)%s%n", name, DocTables.count(text),
+                            fresh.equals(text) ? ", unchanged" : ", updated");
+                }
+                o.flush();
+                return ExitCodes.OK;
+            }
+            if (markdown != null) {
+                TableKind kind;
+                try {
+                    kind = TableKind.parse(markdown);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidResultsException("--markdown: " + e.getMessage());
+                }
+                if (runList.isEmpty()) {
+                    throw new InvalidResultsException("--markdown needs one or more --run FILE.csv");
+                }
+                PrintWriter o = spec.commandLine().getOut();
+                o.print(MarkdownTables.render(kind, runList));
+                o.flush();
+                return ExitCodes.OK;
+            }
+            Path run = runList.isEmpty() ? null : runList.get(runList.size() - 1);
             Path runsDir = runs != null ? runs : RepoPaths.runs();
             Optional<RunHistory> history = Files.isDirectory(runsDir) ? Optional.of(RunHistory.load(runsDir))
                     : Optional.empty();

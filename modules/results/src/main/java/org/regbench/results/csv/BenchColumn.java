@@ -53,6 +53,7 @@ public enum BenchColumn {
     fork_loads(false),
     fork_levels(false),
     drift_pct(false),
+    fork_jvm_args(false),
     raw_scores(true);
 
     private final boolean required;

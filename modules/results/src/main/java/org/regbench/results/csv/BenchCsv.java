@@ -117,6 +117,7 @@ public final class BenchCsv {
                 case fork_loads -> perFork(r, f -> Double.isNaN(f.load()) ? "" : number(round(f.load())));
                 case fork_levels -> perFork(r, f -> number(f.level()));
                 case drift_pct -> optional(r.driftPercent());
+                case fork_jvm_args -> r.jvmArgs();
                 case raw_scores -> raw(r.forkResults());
             });
         }
@@ -283,6 +284,7 @@ public final class BenchCsv {
                     new Efficiency(number(BenchColumn.flops_per_batch, Double.NaN),
                             number(BenchColumn.gflops, Double.NaN), number(BenchColumn.peak_gflops, Double.NaN),
                             number(BenchColumn.percent_of_peak, Double.NaN)));
+            row = row.withJvmArgs(text(BenchColumn.fork_jvm_args));
             if (forkScores.size() < 2 && !text(BenchColumn.raw_scores).contains("|")) {
                 return row; // written before forks were recorded one by one: equal runs of raw_scores
             }

@@ -27,7 +27,7 @@ class BenchCsvTest {
             + "dropout_rate,placement,variant,phase,batch_size,data_type,workspace_mode,data_format,helpers,score,"
             + "score_error,unit,samples_per_second,ms_per_batch,ci_half_width_pct,flops_per_batch,gflops,peak_gflops,"
             + "percent_of_peak,iterations,forks,schedule,fork_rounds,fork_starts,fork_loads,fork_levels,drift_pct,"
-            + "raw_scores";
+            + "fork_jvm_args,raw_scores";
 
     @TempDir
     Path dir;
@@ -63,9 +63,9 @@ class BenchCsvTest {
                 + "AMD EPYC 7763 64-Core Processor,,," + id + ",cnn,";
         String expected = HEADER + "\r\n"
                 + common + "none,0,,cnn/none,train-step,128,FLOAT,ENABLED,NCHW,off,10,0.1,ms/op,12800,10,12.42,,,,,3,3,"
-                + ",,,,10 10.5 9.5,,10 | 10.5 | 9.5\r\n"
+                + ",,,,10 10.5 9.5,,,10 | 10.5 | 9.5\r\n"
                 + common + "standard,0.5,all-hidden,cnn/standard@0.5,train-step,128,FLOAT,ENABLED,NCHW,off,11,0.11,ms/op,"
-                + "11636.363636363636,11,5.646,,,,,3,3,,,,,11 11.25 10.75,,11 | 11.25 | 10.75\r\n";
+                + "11636.363636363636,11,5.646,,,,,3,3,,,,,11 11.25 10.75,,,11 | 11.25 | 10.75\r\n";
         assertEquals(expected, Files.readString(file));
         List<BenchRow> back = BenchCsv.read(file);
         assertEquals(rows(), back);
@@ -81,14 +81,15 @@ class BenchCsvTest {
         BenchRow row = TestRows.row(p, "mlp", "none", 0, "train-step", 128, new double[] {4, 4.5, 4.25, 5, 5.5, 6}, 2)
                 .withForkResults("interleaved seed=7", List.of(
                         new ForkResult(2, Instant.parse("2025-03-01T10:16:00Z"), 1.25, new double[] {4, 4.5, 4.25}),
-                        new ForkResult(3, Instant.parse("2025-03-01T10:17:00Z"), 0.5, new double[] {5, 5.5, 6})));
+                        new ForkResult(3, Instant.parse("2025-03-01T10:17:00Z"), 0.5, new double[] {5, 5.5, 6})))
+                .withJvmArgs("-Xmn32m");
         Path file = dir.resolve("forks.csv");
         BenchCsv.write(file, List.of(row));
         String line = Files.readAllLines(file).get(1);
-        // forks, schedule, rounds, starts, loads, levels (medians), drift (median of 0.25/4.25 = 5.88 % and
+        // forks, schedule, rounds, starts, loads, levels (medians), JVM arguments, drift (median of 0.25/4.25 = 5.88 % and
         // 1/5.5 = 18.18 %: slope times span over level), raw by fork
         assertTrue(line.endsWith(",6,2,interleaved seed=7,2 3,2025-03-01T10:16:00Z 2025-03-01T10:17:00Z,1.25 0.5,"
-                + "4.25 5.5,12.03,4 4.5 4.25 | 5 5.5 6"), line);
+                + "4.25 5.5,12.03,-Xmn32m,4 4.5 4.25 | 5 5.5 6"), line);
         BenchRow back = BenchCsv.read(file).get(0);
         assertEquals(row, back);
         assertEquals(List.of(2, 3), back.forkResults().stream().map(ForkResult::round).toList());
