@@ -243,7 +243,20 @@ public final class BenchCommand implements Callable<Integer> {
             code = Main.EXIT_REGRESSION;
         }
         if (!noCompare && recorder.size() > 0) {
-            code = Math.max(code, new ConfirmedComparison(runner::run, confirmForks).run(recorder.baseline(), recorder,
+            // a point is measured again as it was measured: in a paired run, beside the points it shared its JVMs with
+            ConfirmedComparison.Remeasure again = (point, t) -> {
+                List<BenchPoint> fork = RoundSchedule.forkOf(point, plan.points(), kind);
+                PointMeasurement m = null;
+                for (int r = 1; r <= t.forks(); r++) {
+                    for (PointMeasurement x : runner.runFork(fork, t, r)) {
+                        if (x.point().equals(point)) {
+                            m = m == null ? x : m.plus(x);
+                        }
+                    }
+                }
+                return m;
+            };
+            code = Math.max(code, new ConfirmedComparison(again, confirmForks).run(recorder.baseline(), recorder,
                     planned, console));
         }
         console.flush();

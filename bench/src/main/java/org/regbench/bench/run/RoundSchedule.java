@@ -113,6 +113,15 @@ public final class RoundSchedule {
                 java.time.Duration::plus);
     }
 
+    /** The points of {@code points} that share {@code point}'s JVM under {@code kind}, {@code point} first. */
+    public static List<BenchPoint> forkOf(BenchPoint point, List<BenchPoint> points, Kind kind) {
+        List<BenchPoint> out = new ArrayList<>(List.of(point));
+        if (kind == Kind.PAIRED) {
+            points.stream().filter(p -> !p.equals(point) && jvmGroupOf(p).equals(jvmGroupOf(point))).forEach(out::add);
+        }
+        return out;
+    }
+
     /** Points that can share one JVM of a paired fork: compared with each other, and same build, threads, helpers. */
     static String jvmGroupOf(BenchPoint p) {
         PointConfig c = p.config();

@@ -11,8 +11,9 @@ public record Timing(int forks, int warmupIterations, Duration warmupTime, int m
 
     /**
      * The timing for one point, stretched for models whose single operation is long: twice the iteration time (an
-     * iteration should hold more than one CNN step of about 300 ms), and a quarter of the warm-up iterations (at least
-     * one). Warm-up is the JIT compiling DL4J's Java side, which the MLP's millisecond ops exercise hundreds of times
+     * iteration should hold more than one CNN step of about 300 ms; with 0.3 s iterations, CNN inference's three ops
+     * per iteration left calibration half-widths of 4-6 %, with 0.4 s and four ops 1-2 %), and a quarter of the
+     * warm-up iterations (at least two). Warm-up is the JIT compiling DL4J's Java side, which the MLP's millisecond ops exercise hundreds of times
      * per iteration and the CNN's native convolutions a few times: measured here, the MLP needed 3-4 s before its
      * iterations stopped falling, while the CNN showed no drift after a few of its steps (BENCHMARKS.md).
      */
@@ -25,7 +26,7 @@ public record Timing(int forks, int warmupIterations, Duration warmupTime, int m
         if (batchSize >= 512) {
             factor *= 2;
         }
-        int warmups = heavy ? Math.max(1, warmupIterations / 4) : warmupIterations;
+        int warmups = heavy ? Math.min(warmupIterations, Math.max(2, warmupIterations / 4)) : warmupIterations;
         return new Timing(forks, warmups, warmupTime.multipliedBy(factor), measurementIterations,
                 measurementTime.multipliedBy(factor));
     }

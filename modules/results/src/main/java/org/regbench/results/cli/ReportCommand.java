@@ -46,7 +46,8 @@ public final class ReportCommand implements Callable<Integer> {
     List<Path> runList = new ArrayList<>();
 
     @Option(names = "--markdown", paramLabel = "TABLE", description = "print one table as Markdown instead of"
-            + " writing the HTML report: overheads, calibration, control, throughput or noise, over the --run files")
+            + " writing the HTML report: overheads, calibration, control, throughput, noise, configurations or"
+            + " selfcheck, over the --run files")
     String markdown;
 
     @Option(names = "--update-docs", description = "reprint every generated table in README.md and BENCHMARKS.md"

@@ -27,6 +27,9 @@ public final class MarkdownTables {
 
     /** The table of {@code kind} over the runs in {@code files}, in the order given. */
     public static String render(TableKind kind, List<Path> files) {
+        if (kind == TableKind.SELFCHECK) {
+            return selfcheck(files);
+        }
         List<List<BenchRow>> runs = files.stream().map(BenchCsv::read).toList();
         List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();
         return switch (kind) {
@@ -35,6 +38,8 @@ public final class MarkdownTables {
             case CONTROL -> control(runs, names);
             case THROUGHPUT -> throughput(runs.get(runs.size() - 1));
             case NOISE -> noise(runs, names);
+            case CONFIGURATIONS -> configurations(runs.get(runs.size() - 1));
+            case SELFCHECK -> throw new IllegalStateException("handled above");
         };
     }
 
@@ -117,18 +122,89 @@ public final class MarkdownTables {
         return out.toString();
     }
 
-    /** The median fork-level half-width of each run, and how many points exceed 5 %. */
+    /**
+     * The median fork-level half-width of each run, how many points exceed 5 %, and the span from its first to its
+     * last fork start (the run's duration less its last fork, its start-up and its peak probe).
+     */
     static String noise(List<List<BenchRow>> runs, List<String> names) {
-        StringBuilder out = headerLine(List.of("run", "points", "rounds", "median half-width", "points above 5 %"));
+        StringBuilder out = headerLine(List.of("run", "points", "rounds", "median half-width", "points above 5 %",
+                "first to last fork start"));
         for (int i = 0; i < runs.size(); i++) {
             List<BenchRow> rows = runs.get(i);
             long above = rows.stream().filter(r -> r.relativeHalfWidthPercent() > NoiseSummary.QUICK_TARGET_PERCENT)
                     .count();
             int rounds = rows.stream().mapToInt(BenchRow::forks).max().orElse(0);
+            List<java.time.Instant> starts = rows.stream().flatMap(r -> r.forkResults().stream())
+                    .map(org.regbench.results.ForkResult::start).filter(t -> !t.equals(java.time.Instant.EPOCH))
+                    .sorted().toList();
+            String span = starts.isEmpty() ? "-" : String.format(Locale.ROOT, "%.1f min",
+                    java.time.Duration.between(starts.get(0), starts.get(starts.size() - 1)).toMillis() / 60000.0);
             out.append(line(List.of(names.get(i), Integer.toString(rows.size()), Integer.toString(rounds),
-                    String.format(Locale.ROOT, "%.1f %%", NoiseSummary.medianHalfWidth(rows)), Long.toString(above))));
+                    String.format(Locale.ROOT, "%.1f %%", NoiseSummary.medianHalfWidth(rows)), Long.toString(above),
+                    span)));
         }
         return out.toString();
+    }
+
+    /**
+     * Every configuration of a model, variant, phase and batch size measured in several, ranked by time, each against
+     * the fastest: a time ratio paired by round (interleaved and paired runs) with its 95 % interval.
+     */
+    static String configurations(List<BenchRow> rows) {
+        Map<String, List<BenchRow>> groups = new LinkedHashMap<>();
+        for (BenchRow r : rows) {
+            groups.computeIfAbsent(r.variant() + " " + r.phase() + " b" + r.batchSize(), k -> new ArrayList<>())
+                    .add(r);
+        }
+        StringBuilder out = headerLine(List.of("point", "rank", "native build, threads, settings", "ms/batch",
+                "vs fastest [95% CI]"));
+        groups.forEach((point, group) -> {
+            if (group.size() < 2) {
+                return;
+            }
+            List<BenchRow> ranked = new ArrayList<>(group);
+            ranked.sort(java.util.Comparator.comparingDouble(BenchRow::msPerBatch));
+            BenchRow fastest = ranked.get(0);
+            for (int i = 0; i < ranked.size(); i++) {
+                BenchRow r = ranked.get(i);
+                String vs = i == 0 ? "fastest" : cellAlways(OverheadCalculator.overhead(r, fastest));
+                out.append(line(List.of(point, Integer.toString(i + 1), r.provenance().nativeBuild() + " t"
+                        + r.provenance().threads() + " " + r.settings().text(), ms(r.msPerBatch()), vs)));
+            }
+        });
+        return out.toString();
+    }
+
+    /** A selfcheck CSV (bench's format, read by its header): JMH's step against the bare loop's, per variant. */
+    static String selfcheck(List<Path> files) {
+        StringBuilder out = headerLine(List.of("file", "variant", "JVM pairs", "JMH ms/step", "bare ms/step",
+                "JMH over bare [95% CI]", "verdict"));
+        for (Path f : files) {
+            try (java.io.Reader in = java.nio.file.Files.newBufferedReader(f);
+                 org.apache.commons.csv.CSVParser p = org.apache.commons.csv.CSVParser.parse(in,
+                         org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                                 .get())) {
+                for (org.apache.commons.csv.CSVRecord r : p) {
+                    out.append(line(List.of(f.getFileName().toString(), r.get("variant"), r.get("forks"),
+                            ms(Double.parseDouble(r.get("jmh_ms_per_op"))),
+                            ms(Double.parseDouble(r.get("bare_ms_per_op"))),
+                            String.format(Locale.ROOT, "%+.1f %% [%+.1f, %+.1f]",
+                                    Double.parseDouble(r.get("jmh_over_bare_percent")),
+                                    Double.parseDouble(r.get("diff_ci95_low_percent")),
+                                    Double.parseDouble(r.get("diff_ci95_high_percent"))), r.get("verdict"))));
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new org.regbench.results.InvalidResultsException(f + ": not a readable selfcheck file ("
+                        + e.getMessage() + ")");
+            }
+        }
+        return out.toString();
+    }
+
+    /** A ratio with its interval, whether or not the interval contains 0. */
+    private static String cellAlways(Overhead o) {
+        return o.hasInterval() ? String.format(Locale.ROOT, "%+.1f %% [%+.1f, %+.1f]", o.percent(), o.lowerPercent(),
+                o.upperPercent()) : String.format(Locale.ROOT, "%+.1f %% (no interval)", o.percent());
     }
 
     /**

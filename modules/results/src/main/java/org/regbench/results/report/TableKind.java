@@ -14,7 +14,11 @@ public enum TableKind {
     /** No-dropout time, throughput and share of peak per model and phase (the last run given). */
     THROUGHPUT,
     /** Median fork-level noise per run. */
-    NOISE;
+    NOISE,
+    /** Per model, variant, phase and batch measured in several configurations: each against the fastest, paired. */
+    CONFIGURATIONS,
+    /** A selfcheck file: JMH against the bare loop, paired JVM by JVM. */
+    SELFCHECK;
 
     public String text() {
         return name().toLowerCase(Locale.ROOT);

@@ -69,4 +69,33 @@ class DocTablesTest {
         assertEquals(fresh, DocTables.regenerate(fresh, dir), "regenerating twice changes nothing");
         assertEquals(1, DocTables.count(fresh));
     }
+
+    @Test
+    void configurationsAreRankedAgainstTheFastestPairedByRound() {
+        var p = TestRows.provenance();
+        BenchRow on = TestRows.row(p, "mlp", "none", 0, "train-step", 128, new double[] {4, 4, 4}, 3)
+                .withForkResults("paired seed=1", List.of(fork(1, 4), fork(2, 4.4), fork(3, 3.6)));
+        BenchRow off = new BenchRow(p, "mlp", "none", 0, "", "mlp/none", "train-step", 128, "FLOAT", 5, 0.1, "ms/op",
+                25600, 5, 3, 3, new double[] {5, 5.5, 4.5}, new org.regbench.results.PointSettings("NONE", "NCHW",
+                "off"), null).withForkResults("paired seed=1", List.of(fork(1, 5), fork(2, 5.5), fork(3, 4.5)));
+        Path file = dir.resolve("configs.csv");
+        BenchCsv.write(file, List.of(on, off));
+        assertEquals("| point | rank | native build, threads, settings | ms/batch | vs fastest [95% CI] |\n"
+                + "| --- | --- | --- | --- | --- |\n"
+                + "| mlp/none train-step b128 | 1 | linux-x86_64-avx2 t2 ws=ENABLED NCHW helpers=off | 4.000 | fastest |\n"
+                + "| mlp/none train-step b128 | 2 | linux-x86_64-avx2 t2 ws=NONE NCHW helpers=off | 5.000 |"
+                + " +25.0 % [+25.0, +25.0] |\n", MarkdownTables.render(TableKind.CONFIGURATIONS, List.of(file)));
+    }
+
+    @Test
+    void aSelfcheckFileIsReadByItsHeader() throws IOException {
+        Path file = dir.resolve("selfcheck.csv");
+        Files.writeString(file, "variant,forks,jmh_ms_per_op,bare_ms_per_op,jmh_over_bare_percent,"
+                + "diff_ci95_low_percent,diff_ci95_high_percent,verdict\r\n"
+                + "mlp/standard@0.5,6,3.61,3.6,0.28,-1.1,1.7,within\r\n");
+        assertEquals("| file | variant | JVM pairs | JMH ms/step | bare ms/step | JMH over bare [95% CI] | verdict |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- |\n"
+                + "| selfcheck.csv | mlp/standard@0.5 | 6 | 3.610 | 3.600 | +0.3 % [-1.1, +1.7] | within |\n",
+                MarkdownTables.render(TableKind.SELFCHECK, List.of(file)));
+    }
 }
