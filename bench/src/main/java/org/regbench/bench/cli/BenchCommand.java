@@ -168,54 +168,52 @@ public final class BenchCommand implements Callable<Integer> {
         Set<BenchPoint> failedPoints = new HashSet<>();
         JmhPointRunner runner = new JmhPointRunner(jvmArgsText == null || jvmArgsText.isBlank() ? List.of()
                 : List.of(jvmArgsText.trim().split("\\s+")));
-        {
-            QuietCheck quiet = new QuietCheck(waitQuiet, console);
-            quiet.holdJmhLock();
-            quiet.awaitQuiet("before the peak probe");
-            // once per session, before any point: the denominator of percent_of_peak (results/README.md)
-            Optional<HostPeak> peak = PeakProbe.measure(ForkJvmArgs.forThreads(0),
-                    plan.points().stream().map(p -> p.config().threads()).distinct().toList(), console);
-            peak.ifPresent(p -> console.println(p.consoleLine()));
-            console.flush();
-            recorder.usePeak(peak);
-            recorder.useSchedule(RoundSchedule.describe(kind, seed));
+        QuietCheck quiet = new QuietCheck(waitQuiet, console);
+        quiet.holdJmhLock();
+        quiet.awaitQuiet("before the peak probe");
+        // once per session, before any point: the denominator of percent_of_peak (results/README.md)
+        Optional<HostPeak> peak = PeakProbe.measure(ForkJvmArgs.forThreads(0),
+                plan.points().stream().map(p -> p.config().threads()).distinct().toList(), console);
+        peak.ifPresent(p -> console.println(p.consoleLine()));
+        console.flush();
+        recorder.usePeak(peak);
+        recorder.useSchedule(RoundSchedule.describe(kind, seed));
 
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("bench").setInitialMax(forksToRun.size())
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate()
-                    .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err, 100))
-                    .build()) {
-                int round = 0;
-                for (RoundSchedule.Fork fork : forksToRun) {
-                    if (fork.round() != round && kind != RoundSchedule.Kind.SEQUENTIAL) {
-                        round = fork.round();
-                        if (round > 1) {
-                            quiet.awaitQuiet("before round " + round);
-                        }
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("bench").setInitialMax(forksToRun.size())
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate()
+                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err, 100))
+                .build()) {
+            int round = 0;
+            for (RoundSchedule.Fork fork : forksToRun) {
+                if (fork.round() != round && kind != RoundSchedule.Kind.SEQUENTIAL) {
+                    round = fork.round();
+                    if (round > 1) {
+                        quiet.awaitQuiet("before round " + round);
                     }
-                    List<BenchPoint> points = fork.points().stream().filter(p -> !failedPoints.contains(p)).toList();
-                    if (points.isEmpty()) {
-                        bar.step();
-                        continue;
-                    }
-                    BenchPoint first = points.get(0);
-                    bar.setExtraMessage("r" + fork.round() + " " + (points.size() == 1 ? first.toString()
-                            : first.variant().model().text() + " " + first.phase().text() + " x" + points.size()));
-                    Timing timing = plan.timing().forModel(first.variant().model().text(), first.batchSize());
-                    try {
-                        for (PointMeasurement m : runner.runFork(points, timing, fork.round())) {
-                            recorder.record(m);
-                            planned.put(recorder.rowOf(m.point()).key(), new ConfirmedComparison.PlannedPoint(
-                                    m.point(), timing));
-                        }
-                    } catch (PointFailedException e) {
-                        failures.add(e);
-                        failedPoints.addAll(points);
-                        System.err.println();
-                        System.err.println("FAILED " + e.getMessage());
-                        System.err.println(e.jmhOutput());
-                    }
-                    bar.step();
                 }
+                List<BenchPoint> points = fork.points().stream().filter(p -> !failedPoints.contains(p)).toList();
+                if (points.isEmpty()) {
+                    bar.step();
+                    continue;
+                }
+                BenchPoint first = points.get(0);
+                bar.setExtraMessage("r" + fork.round() + " " + (points.size() == 1 ? first.toString()
+                        : first.variant().model().text() + " " + first.phase().text() + " x" + points.size()));
+                Timing timing = plan.timing().forModel(first.variant().model().text(), first.batchSize());
+                try {
+                    for (PointMeasurement m : runner.runFork(points, timing, fork.round())) {
+                        recorder.record(m);
+                        planned.put(recorder.rowOf(m.point()).key(), new ConfirmedComparison.PlannedPoint(
+                                m.point(), timing));
+                    }
+                } catch (PointFailedException e) {
+                    failures.add(e);
+                    failedPoints.addAll(points);
+                    System.err.println();
+                    System.err.println("FAILED " + e.getMessage());
+                    System.err.println(e.jmhOutput());
+                }
+                bar.step();
             }
         }
         for (BenchPoint point : plan.points()) {
@@ -238,7 +236,7 @@ public final class BenchCommand implements Callable<Integer> {
         console.printf("%d of %d points written to %s%n", recorder.size(), plan.points().size(), recorder.path());
         int code = 0;
         if (!failures.isEmpty()) {
-            console.printf("%d points failed: %s%n", failures.size(),
+            console.printf("%d forks failed (%d points): %s%n", failures.size(), failedPoints.size(),
                     String.join("; ", failures.stream().map(f -> f.point().toString()).toList()));
             code = Main.EXIT_REGRESSION;
         }
