@@ -62,16 +62,18 @@ class RoundScheduleTest {
     }
 
     @Test
-    void pairedPutsAGroupsPointsInOneJvmUnlessTheirThreadsDiffer() {
+    void pairedPutsAGroupsPointsInOneJvmUnlessThreadsOrWorkspacesDiffer() {
         List<Fork> forks = RoundSchedule.of(POINTS, 2, Kind.PAIRED, 42);
-        // per round: inference (2 points), train-step on 1 thread (3 points incl. workspaces off), train-step on 2
-        assertEquals(6, forks.size());
+        // per round: inference (2 points), train-step on 1 thread (2 points), workspaces off alone, 2 threads alone
+        assertEquals(8, forks.size());
         for (Fork f : forks) {
             Set<Integer> threads = f.points().stream().map(p -> p.config().threads()).collect(Collectors.toSet());
             assertEquals(1, threads.size(), "threads are process-wide: " + f);
+            assertEquals(1, f.points().stream().map(p -> p.config().workspace()).distinct().count(),
+                    "workspaces off beside on crashed a fork: " + f);
             assertEquals(1, f.points().stream().map(BenchPoint::phase).distinct().count());
         }
-        assertTrue(forks.stream().anyMatch(f -> f.points().size() == 3));
+        assertEquals(4, forks.stream().filter(f -> f.points().size() == 2).count());
         assertEquals(12, forks.stream().mapToInt(f -> f.points().size()).sum());
     }
 

@@ -103,9 +103,13 @@ public record PointConfig(NativeBuild nativeBuild, int threads, Workspace worksp
         return new BuildOptions(Workspace.parse(parts[0]).dl4j(), CnnFormat.parse(parts[1]).dl4j());
     }
 
-    /** Whether two points can share one JVM: same build, threads and helpers (all process-wide). */
+    /**
+     * Whether two points can share one JVM: same build, threads and helpers (all process-wide) and workspace mode
+     * (see {@code RoundSchedule}).
+     */
     public boolean sharesJvmWith(PointConfig other) {
-        return nativeBuild == other.nativeBuild && threads == other.threads && helpers == other.helpers;
+        return nativeBuild == other.nativeBuild && threads == other.threads && helpers == other.helpers
+                && workspace == other.workspace;
     }
 
     /** E.g. {@code linux-x86_64-avx2 t1 ws=ENABLED NCHW helpers=off}. */

@@ -122,10 +122,15 @@ public final class RoundSchedule {
         return out;
     }
 
-    /** Points that can share one JVM of a paired fork: compared with each other, and same build, threads, helpers. */
+    /**
+     * Points that can share one JVM of a paired fork: compared with each other, and the same build, threads and
+     * helpers (process-wide settings) and workspace mode. Workspaces off beside workspaces on in one JVM crashed a
+     * fork in native code here (SIGSEGV in {@code DataBuffer::primary} during a training step, once in six quick
+     * runs), so such points get JVMs of their own, still paired with the others by round.
+     */
     static String jvmGroupOf(BenchPoint p) {
         PointConfig c = p.config();
-        return groupOf(p) + "|" + c.nativeBuild() + "|" + c.threads() + "|" + c.helpers();
+        return groupOf(p) + "|" + c.nativeBuild() + "|" + c.threads() + "|" + c.helpers() + "|" + c.workspace();
     }
 
     /** Points that are compared with each other: one model, phase and batch size. */
