@@ -18,6 +18,7 @@ import org.regbench.results.regress.ComparisonResult;
 import org.regbench.results.regress.KeyComparison;
 import org.regbench.results.stats.OverheadLine;
 import org.regbench.results.stats.OverheadCalculator;
+import org.regbench.results.stats.OverheadTable;
 
 /**
  * A static HTML page: provenance, verdicts against the baseline (coloured), the overhead table, throughput against
@@ -158,16 +159,18 @@ public final class HtmlReport {
             cell(h, l.variant(), false);
             cell(h, l.phase() + (l.derived() ? "*" : ""), false);
             cell(h, Integer.toString(l.batchSize()), true);
-            cell(h, fmt("%.3f ± %.3f", l.msPerBatch(), l.msError()), true);
+            cell(h, Double.isFinite(l.msError()) ? fmt("%.3f ± %.3f", l.msPerBatch(), l.msError())
+                    : fmt("%.3f", l.msPerBatch()), true);
             cell(h, fmt("%.1f", l.samplesPerSecond()), true);
-            cell(h, l.overhead().map(o -> fmt("%+.1f%% [", o.percent()) + fmt("%+.1f%%, ", o.lowerPercent())
-                    + fmt("%+.1f%%]", o.upperPercent())).orElse(l.isReference() ? "reference" : "–"), true);
-            cell(h, l.overhead().map(o -> o.withinNoise() ? "noise" : "").orElse(""), false);
+            cell(h, l.overhead().map(OverheadTable::overhead).orElse(l.isReference() ? "reference" : "–"), true);
+            cell(h, l.overhead().map(o -> !o.hasInterval() ? "1 fork" : o.withinNoise() ? "below resolution" : "")
+                    .orElse(""), false);
             h.append("</tr>\n");
         }
-        h.append("</tbody>\n</table>\n<p class=\"note\">ms/batch ± JMH 99.9% error; overhead against the same model ")
-                .append("without dropout, 95% Fieller interval on raw iteration scores; noise: the interval contains ")
-                .append("0%; * backward = forward-backward − forward-train.</p>\n");
+        h.append("</tbody>\n</table>\n<p class=\"note\">ms/batch ± 95% half-width over fork levels; overhead ")
+                .append("against the same model without dropout, paired by round (t on log ratios of fork levels); ")
+                .append("below resolution: the interval contains 0%, so no cost is established; ")
+                .append("* backward = forward-backward − forward-train.</p>\n");
     }
 
     private static void steps(StringBuilder h, List<BenchmarkSeries> history) {

@@ -107,10 +107,12 @@ public final class MarkdownTables {
     static String throughput(List<BenchRow> rows) {
         StringBuilder out = headerLine(List.of("model", "phase", "batch", "ms/batch [95% CI]", "samples/s",
                 "GFLOP/s", "% of peak"));
-        for (BenchRow r : defaultConfiguration(rows)) {
-            if (!r.isBaselineVariant()) {
-                continue;
-            }
+        List<BenchRow> references = defaultConfiguration(rows).stream().filter(BenchRow::isBaselineVariant)
+                .sorted(java.util.Comparator.comparing(BenchRow::model)
+                        .thenComparingInt(r -> OverheadCalculator.phaseRank(r.phase()))
+                        .thenComparingInt(BenchRow::batchSize))
+                .toList();
+        for (BenchRow r : references) {
             double[] ci = r.forkEstimate().interval(OverheadCalculator.CONFIDENCE);
             double toMs = r.msPerBatch() / r.score();
             String interval = Double.isFinite(ci[0]) ? String.format(Locale.ROOT, "%s [%s, %s]",

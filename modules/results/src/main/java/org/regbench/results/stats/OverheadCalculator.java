@@ -54,7 +54,7 @@ public final class OverheadCalculator {
     }
 
     /** The order a reader expects: cheapest phase first, the derived backward next to what it comes from. */
-    static int phaseRank(String phase) {
+    public static int phaseRank(String phase) {
         int i = List.of("inference", "forward-train", "forward-backward", "backward", "train-step").indexOf(phase);
         return i < 0 ? Integer.MAX_VALUE : i;
     }
