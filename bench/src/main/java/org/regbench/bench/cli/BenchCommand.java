@@ -38,6 +38,7 @@ import org.regbench.bench.run.PositiveControl;
 import org.regbench.bench.run.QuietCheck;
 import org.regbench.bench.run.RoundSchedule;
 import org.regbench.bench.run.DriftCheck;
+import org.regbench.bench.run.Workspace;
 import org.regbench.bench.run.RunRecorder;
 import org.regbench.bench.run.Timing;
 import org.regbench.bench.run.TuneReport;
@@ -242,18 +243,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (!noCompare && recorder.size() > 0) {
             // a point is measured again as it was measured: in a paired run, beside the points it shared its JVMs with
-            ConfirmedComparison.Remeasure again = (point, t) -> {
-                List<BenchPoint> fork = RoundSchedule.forkOf(point, plan.points(), kind);
-                PointMeasurement m = null;
-                for (int r = 1; r <= t.forks(); r++) {
-                    for (PointMeasurement x : runner.runFork(fork, t, r)) {
-                        if (x.point().equals(point)) {
-                            m = m == null ? x : m.plus(x);
-                        }
-                    }
-                }
-                return m;
-            };
+            ConfirmedComparison.Remeasure again = (point, t) -> runner.run(point,
+                    RoundSchedule.forkOf(point, plan.points(), kind), t);
             code = Math.max(code, new ConfirmedComparison(again, confirmForks).run(recorder.baseline(), recorder,
                     planned, console));
         }
@@ -299,7 +290,7 @@ public final class BenchCommand implements Callable<Integer> {
             BenchPoint control = PositiveControl.point(ConfigAxes.defaultFor(Variant.none(ModelKind.MLP),
                     parentBuild));
             if (plan.points().contains(new BenchPoint(control.variant(), control.phase(), control.batchSize(),
-                    control.config().withWorkspace(org.regbench.bench.run.Workspace.ENABLED)))
+                    control.config().withWorkspace(Workspace.ENABLED)))
                     && !plan.points().contains(control)) {
                 List<BenchPoint> points = new ArrayList<>(plan.points());
                 points.add(control);

@@ -42,7 +42,7 @@ public final class ForkJvmArgs {
      * objects per op (arrays' wrappers, JavaCPP pointers with deallocators), and under G1's default sizing young
      * pauses of 30-76 ms landed in the MLP's 0.2 s iterations: measured here, 20 iterations of the MLP in one JVM
      * spread with a CV of 42 % (inference) and 31 % (train step) under G1, 7 % and 11 % under ParallelGC with
-     * {@code -Xmn32m} (BENCHMARKS.md, "Collector"). A user's own {@code -XX:+Use...GC} in {@code --jvm-args} replaces
+     * {@code -Xmn32m} (BENCHMARKS.md, "How a run is measured"). A user's own {@code -XX:+Use...GC} in {@code --jvm-args} replaces
      * it.
      */
     static final List<String> COLLECTOR = List.of("-XX:+UseParallelGC", "-Xmn32m");

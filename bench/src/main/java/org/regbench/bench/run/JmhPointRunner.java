@@ -42,12 +42,27 @@ public final class JmhPointRunner {
 
     /**
      * {@code timing.forks()} forks of the point, one after another, as rounds 1, 2, ...: for a point measured on its
-     * own (re-measurement, selfcheck). A run of several points interleaves {@link #runFork} calls instead.
+     * own (selfcheck). A run of several points interleaves {@link #runFork} calls instead.
      */
     public PointMeasurement run(BenchPoint point, Timing timing) throws PointFailedException {
-        PointMeasurement m = runFork(point, timing, 1);
-        for (int round = 2; round <= timing.forks(); round++) {
-            m = m.plus(runFork(point, timing, round));
+        return run(point, List.of(point), timing);
+    }
+
+    /**
+     * The same for a point that shares its forks with others ({@code fork}, which holds {@code point}), as a paired
+     * run measured it: the others are measured beside it and their iterations dropped. For re-measurement.
+     */
+    public PointMeasurement run(BenchPoint point, List<BenchPoint> fork, Timing timing) throws PointFailedException {
+        PointMeasurement m = null;
+        for (int round = 1; round <= timing.forks(); round++) {
+            for (PointMeasurement x : runFork(fork, timing, round)) {
+                if (x.point().equals(point)) {
+                    m = m == null ? x : m.plus(x);
+                }
+            }
+        }
+        if (m == null) {
+            throw new IllegalArgumentException(point + " is not among the points of its fork " + fork);
         }
         return m;
     }
@@ -156,7 +171,8 @@ public final class JmhPointRunner {
             Collection<RunResult> results =
                     new Runner(options, OutputFormatFactory.createFormatInstance(out, VerboseMode.NORMAL)).run();
             if (results.size() != 1) {
-                throw new PointFailedException(first, "JMH returned " + results.size() + " results", tail(log));
+                throw new PointFailedException(first, "JMH returned " + results.size() + " results",
+                        ForkedJmhRunner.tail(log));
             }
             RunResult result = results.iterator().next();
             List<Double> raw = new ArrayList<>();
@@ -166,7 +182,7 @@ public final class JmhPointRunner {
                 }
             }
             ForkReport loaded = ForkReport.read(report).orElseThrow(() -> new PointFailedException(first,
-                    "the forked JVM reported no backend (" + report + " missing)", tail(log)));
+                    "the forked JVM reported no backend (" + report + " missing)", ForkedJmhRunner.tail(log)));
             List<List<Double>> byPoint = splitByOrder(raw, loaded.order(), k, first, log);
             List<PointMeasurement> measured = new ArrayList<>();
             for (int i = 0; i < k; i++) {
@@ -177,7 +193,7 @@ public final class JmhPointRunner {
             }
             return measured;
         } catch (RunnerException | RuntimeException e) {
-            throw new PointFailedException(first, String.valueOf(e.getMessage()), tail(log));
+            throw new PointFailedException(first, String.valueOf(e.getMessage()), ForkedJmhRunner.tail(log));
         }
     }
 
@@ -197,7 +213,7 @@ public final class JmhPointRunner {
         }
         if (order.size() < raw.size()) {
             throw new PointFailedException(first, "the paired fork reported " + order.size() + " iterations' order for "
-                    + raw.size() + " measured ones", tail(log));
+                    + raw.size() + " measured ones", ForkedJmhRunner.tail(log));
         }
         List<Integer> measured = order.subList(order.size() - raw.size(), order.size());
         for (int j = 0; j < raw.size(); j++) {
@@ -206,15 +222,10 @@ public final class JmhPointRunner {
         for (int i = 0; i < k; i++) {
             if (out.get(i).isEmpty()) {
                 throw new PointFailedException(first, "the paired fork measured no iteration of network " + i,
-                        tail(log));
+                        ForkedJmhRunner.tail(log));
             }
         }
         return out;
     }
 
-    /** The last lines of JMH's output: where a forked JVM's exception shows up. */
-    static String tail(ByteArrayOutputStream log) {
-        List<String> lines = log.toString(StandardCharsets.UTF_8).lines().toList();
-        return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 25), lines.size()));
-    }
 }

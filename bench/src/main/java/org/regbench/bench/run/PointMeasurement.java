@@ -8,8 +8,8 @@ import org.regbench.results.stats.Estimate;
 
 /**
  * JMH's result for one point, fork by fork ({@link ForkResult}: its iterations, round, start and the host's load),
- * what the first fork reported it ran on, and the forks' JVM arguments (without the per-fork report file). Forks of one point may come from several rounds of an interleaved
- * run; {@link #plus} adds one.
+ * what the first fork reported it ran on, and the forks' JVM arguments (without the per-fork report file). Forks of
+ * one point may come from several rounds of an interleaved run; {@link #plus} adds one.
  */
 public record PointMeasurement(BenchPoint point, List<ForkResult> forks, String unit, ForkReport report,
                                List<String> jvmArgs) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.regbench.results.stats.Estimate;
 
 /**
@@ -136,13 +137,8 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
 
     /** The median over forks of each fork's drift ({@link ForkResult#driftPercent()}); NaN when none has one. */
     public double driftPercent() {
-        double[] d = forkResults.stream().mapToDouble(ForkResult::driftPercent).filter(Double::isFinite).sorted()
-                .toArray();
-        if (d.length == 0) {
-            return Double.NaN;
-        }
-        int m = d.length / 2;
-        return d.length % 2 == 1 ? d[m] : (d[m - 1] + d[m]) / 2;
+        double[] d = forkResults.stream().mapToDouble(ForkResult::driftPercent).filter(Double::isFinite).toArray();
+        return d.length == 0 ? Double.NaN : new Median().evaluate(d);
     }
 
     /** The same row with efficiency figures. */
