@@ -37,6 +37,16 @@ public final class SyntheticData {
      * @param exampleShape shape of one example, e.g. {@code 784} or {@code 1, 28, 28}
      */
     public static DataSet generate(int n, int numClasses, long seed, int... exampleShape) {
+        SyntheticArrays a = arrays(n, numClasses, seed, exampleShape);
+        return new DataSet(Nd4j.create(a.features(), a.featureShape(), DataType.FLOAT),
+                Nd4j.create(a.labels(), new long[] {n, numClasses}, DataType.FLOAT));
+    }
+
+    /**
+     * The same values as {@link #generate} as plain arrays, without touching ND4J: for engines that are not ND4J
+     * (libtorch), whose forks should not load ND4J's native library and thread pools.
+     */
+    public static SyntheticArrays arrays(int n, int numClasses, long seed, int... exampleShape) {
         if (n <= 0 || numClasses <= 0 || exampleShape.length == 0) {
             throw new IllegalArgumentException("need n > 0, numClasses > 0 and an example shape; got n=" + n
                     + ", classes=" + numClasses + ", shape=" + Arrays.toString(exampleShape));
@@ -65,7 +75,6 @@ public final class SyntheticData {
         for (int i = 0; i < exampleShape.length; i++) {
             shape[i + 1] = exampleShape[i];
         }
-        return new DataSet(Nd4j.create(x, shape, DataType.FLOAT),
-                Nd4j.create(y, new long[] {n, numClasses}, DataType.FLOAT));
+        return new SyntheticArrays(x, shape, y, numClasses);
     }
 }

@@ -1,0 +1,71 @@
+package org.regbench.engine.dl4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Optional;
+import java.util.Properties;
+import org.nd4j.linalg.factory.Nd4j;
+import org.regbench.engine.Engine;
+import org.regbench.engine.NetworkUnderTest;
+import org.regbench.engine.SyntheticBatch;
+import org.regbench.zoo.BuildOptions;
+import org.regbench.zoo.ModelZoo;
+import org.regbench.zoo.Variant;
+
+/** DL4J's {@code MultiLayerNetwork}, as {@link ModelZoo} builds it: the engine every row used before engines existed. */
+public final class Dl4jEngine implements Engine {
+
+    public static final String NAME = "dl4j";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        return "DL4J " + dl4jVersion();
+    }
+
+    @Override
+    public Optional<String> refusal(Variant variant, BuildOptions options) {
+        try {
+            ModelZoo.configuration(variant, 0L, options);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    @Override
+    public void pinThreads(int threads) {
+        if (threads > 0) {
+            Nd4jThreads.apply(threads);
+        }
+    }
+
+    @Override
+    public NetworkUnderTest build(Variant variant, long seed, int batchSize, BuildOptions options) {
+        refusal(variant, options).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+        Nd4j.getRandom().setSeed(seed);
+        return new Dl4jNetwork(variant, seed, ModelZoo.build(variant, seed, options), options,
+                SyntheticBatch.of(variant.model(), batchSize, seed));
+    }
+
+    /** The deeplearning4j-nn version on the class path, from its Maven metadata. */
+    public static String dl4jVersion() {
+        String resource = "/META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties";
+        try (InputStream in = Dl4jEngine.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package org.regbench.engine.dl4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.regbench.engine.NetworkUnderTest;
+import org.regbench.engine.SyntheticBatch;
+import org.regbench.engine.Tensor;
+import org.regbench.zoo.BuildOptions;
+import org.regbench.zoo.Variant;
+
+/** A zoo variant as DL4J's {@link MultiLayerNetwork}. */
+final class Dl4jNetwork implements NetworkUnderTest {
+
+    private final Variant variant;
+    private final long seed;
+    private final MultiLayerNetwork net;
+    private final BuildOptions options;
+    private final INDArray initialParams;
+    private final INDArray initialUpdaterState;
+    private INDArray features;
+    private INDArray labels;
+    private DataSet batch;
+
+    Dl4jNetwork(Variant variant, long seed, MultiLayerNetwork net, BuildOptions options, SyntheticBatch batch) {
+        this.variant = variant;
+        this.seed = seed;
+        this.net = net;
+        this.options = options;
+        setBatch(batch);
+        this.initialParams = net.params().dup();
+        INDArray state = net.getUpdater().getStateViewArray();
+        this.initialUpdaterState = state == null ? null : state.dup();
+    }
+
+    /** The DL4J network itself, for callers that need DL4J's own API (selfcheck's bare loop). */
+    MultiLayerNetwork network() {
+        return net;
+    }
+
+    @Override
+    public INDArray inference() {
+        return net.output(features, false);
+    }
+
+    @Override
+    public INDArray forwardTrain() {
+        return net.output(features, true);
+    }
+
+    @Override
+    public double forwardBackward() {
+        net.setInput(features);
+        net.setLabels(labels);
+        net.computeGradientAndScore();
+        return net.score();
+    }
+
+    @Override
+    public double trainStep() {
+        net.fit(batch);
+        return net.score();
+    }
+
+    @Override
+    public void reset() {
+        net.params().assign(initialParams);
+        if (initialUpdaterState != null) {
+            net.getUpdater().getStateViewArray().assign(initialUpdaterState);
+        }
+        net.setIterationCount(0);
+        net.setEpochCount(0);
+        Nd4j.getRandom().setSeed(seed);
+    }
+
+    @Override
+    public void sync() {
+        Nd4j.getExecutioner().commit();
+    }
+
+    @Override
+    public long parameterCount() {
+        return net.numParams();
+    }
+
+    @Override
+    public int acceleratedLayers() {
+        int n = 0;
+        for (Layer layer : net.getLayers()) {
+            if (layer.getHelper() != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public Variant variant() {
+        return variant;
+    }
+
+    @Override
+    public String description() {
+        return "dl4j MultiLayerNetwork " + variant.text() + " ws=" + options.workspaceMode() + " "
+                + options.formatFor(variant.model()) + " helper layers " + acceleratedLayers();
+    }
+
+    @Override
+    public List<Tensor> parameters() {
+        List<Tensor> out = new ArrayList<>();
+        for (Map.Entry<String, INDArray> e : net.paramTable().entrySet()) {
+            out.add(toCommon(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    @Override
+    public void setParameters(List<Tensor> parameters) {
+        Map<String, INDArray> table = net.paramTable();
+        if (parameters.size() != table.size()) {
+            throw new IllegalArgumentException("expected " + table.size() + " parameters, got " + parameters.size());
+        }
+        for (Tensor t : parameters) {
+            INDArray target = table.get(t.name());
+            if (target == null) {
+                throw new IllegalArgumentException("no parameter " + t.name() + " in " + variant.text());
+            }
+            target.assign(fromCommon(t, target));
+        }
+    }
+
+    @Override
+    public Tensor output(boolean training) {
+        return toTensor("output", net.output(features, training));
+    }
+
+    @Override
+    public List<Tensor> gradients() {
+        Map<String, INDArray> grads = net.gradient().gradientForVariable();
+        List<Tensor> out = new ArrayList<>();
+        for (String key : net.paramTable().keySet()) {
+            out.add(toCommon(key, grads.get(key)));
+        }
+        return out;
+    }
+
+    @Override
+    public SyntheticBatch batch() {
+        INDArray commonShape = features.reshape('c', variant.model().input().shape(Math.toIntExact(features.size(0))));
+        return new SyntheticBatch(toTensor("features", commonShape), toTensor("labels", labels));
+    }
+
+    @Override
+    public void setBatch(SyntheticBatch common) {
+        // one input channel: NCHW and NHWC hold the pixels in the same order, so a reshape is the permutation
+        long[] shape = variant.model().input().shape(common.size(), options.formatFor(variant.model()));
+        features = Nd4j.create(common.features().data(), shape, DataType.FLOAT);
+        labels = toArray(common.labels());
+        batch = new DataSet(features, labels);
+    }
+
+    @Override
+    public void close() {
+        net.close();
+    }
+
+    /**
+     * DL4J's flatten after a convolution follows the layout: NHWC flattens (h, w, c), the common layout (c, h, w).
+     * The dense weights that read the flattened maps differ only by that row permutation.
+     */
+    private Tensor toCommon(String key, INDArray value) {
+        Tensor t = toTensor(key, value);
+        int[] perm = flattenPermutation(key);
+        if (perm == null) {
+            return t;
+        }
+        float[] data = t.data();
+        long cols = t.shape()[1];
+        float[] out = new float[data.length];
+        for (int row = 0; row < perm.length; row++) {
+            // common row r holds what the NHWC network keeps in row perm[r]
+            System.arraycopy(data, (int) (perm[row] * cols), out, (int) (row * cols), (int) cols);
+        }
+        return new Tensor(key, t.shape(), out);
+    }
+
+    private INDArray fromCommon(Tensor t, INDArray target) {
+        float[] data = t.data();
+        int[] perm = flattenPermutation(t.name());
+        if (perm != null) {
+            long cols = t.shape()[1];
+            float[] out = new float[data.length];
+            for (int row = 0; row < perm.length; row++) {
+                System.arraycopy(data, (int) (row * cols), out, (int) (perm[row] * cols), (int) cols);
+            }
+            data = out;
+        }
+        return Nd4j.create(data, target.shape(), DataType.FLOAT);
+    }
+
+    /** For the weights of a dense layer fed by an NHWC flatten: NHWC row of each common (c, h, w) row; else null. */
+    private int[] flattenPermutation(String key) {
+        if (!key.endsWith("_W")) {
+            return null;
+        }
+        int layer = Integer.parseInt(key.substring(0, key.indexOf('_')));
+        InputPreProcessor pre = net.getLayerWiseConfigurations().getInputPreProcess(layer);
+        if (!(pre instanceof CnnToFeedForwardPreProcessor cnn) || cnn.getFormat() != CNN2DFormat.NHWC) {
+            return null;
+        }
+        int c = (int) cnn.getNumChannels();
+        int h = (int) cnn.getInputHeight();
+        int w = (int) cnn.getInputWidth();
+        int[] perm = new int[c * h * w];
+        for (int ci = 0; ci < c; ci++) {
+            for (int hi = 0; hi < h; hi++) {
+                for (int wi = 0; wi < w; wi++) {
+                    perm[(ci * h + hi) * w + wi] = (hi * w + wi) * c + ci;
+                }
+            }
+        }
+        return perm;
+    }
+
+    private static Tensor toTensor(String name, INDArray a) {
+        INDArray c = a.castTo(DataType.FLOAT).dup('c');
+        return new Tensor(name, c.shape(), c.data().asFloat());
+    }
+
+    private static INDArray toArray(Tensor t) {
+        return Nd4j.create(t.data(), t.shape(), DataType.FLOAT);
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code dl4j} engine: DL4J's MultiLayerNetwork, as the model zoo builds it. */
+package org.regbench.engine.dl4j;
