@@ -82,22 +82,20 @@ class ConfigPlanTest {
     }
 
     @Test
-    void tuningVariesOneAxisAtATimeAroundTheDefault() {
-        ConfigAxes axes = new ConfigAxes(NativeBuild.swappable(), List.of(1, 2), List.of(Workspace.values()),
-                List.of(CnnFormat.values()), List.of(Helpers.values()));
-        PointConfig d = ConfigAxes.defaultFor(Variant.parse("cnn/none"), NativeBuild.AVX512);
-        List<PointConfig> cnn = axes.aroundDefault(Variant.parse("cnn/none"), NativeBuild.AVX512);
-        List<PointConfig> mlp = axes.aroundDefault(Variant.parse("mlp/none"), NativeBuild.AVX512);
-        assertEquals(d, cnn.get(0), "the default comes first");
-        // default + 5 other builds + 1 other thread count + 1 workspace + 1 format + 1 helpers
-        assertEquals(1 + 5 + 1 + 1 + 1 + 1, cnn.size());
-        assertEquals(cnn.size() - 1, mlp.size(), "no format axis for the mlp");
-        for (PointConfig c : cnn) {
-            int changed = (c.nativeBuild() != d.nativeBuild() ? 1 : 0) + (c.threads() != d.threads() ? 1 : 0)
-                    + (c.workspace() != d.workspace() ? 1 : 0) + (c.cnnFormat() != d.cnnFormat() ? 1 : 0)
-                    + (c.helpers() != d.helpers() ? 1 : 0);
-            assertTrue(changed <= 1, c + " changes more than one axis");
-        }
+    void tuningCrossesBuildHelpersLayoutAndThreads() {
+        Set<String> avx512 = Set.of("avx2", "avx512f", "avx512bw", "avx512dq", "avx512vl", "avx512cd", "fma");
+        assertEquals(List.of(NativeBuild.AVX512, NativeBuild.ONEDNN_AVX512),
+                List.of(NativeBuild.bestPlain(avx512), NativeBuild.bestOneDnn(avx512)));
+        assertEquals(List.of(NativeBuild.GENERIC, NativeBuild.ONEDNN),
+                List.of(NativeBuild.bestPlain(Set.of()), NativeBuild.bestOneDnn(Set.of())));
+        ConfigAxes axes = new ConfigAxes(List.of(NativeBuild.AVX512, NativeBuild.ONEDNN_AVX512), List.of(1, 2),
+                List.of(Workspace.ENABLED), List.of(CnnFormat.values()), List.of(Helpers.values()));
+        List<PointConfig> cnn = axes.cross(Variant.parse("cnn/none"), NativeBuild.AVX512);
+        List<PointConfig> mlp = axes.cross(Variant.parse("mlp/none"), NativeBuild.AVX512);
+        assertEquals(2 * 2 * 2 * 2, cnn.size(), "the full factorial: the interaction that matters is in it");
+        assertEquals(2 * 2 * 2, mlp.size(), "no layout axis for the mlp");
+        assertTrue(cnn.contains(new PointConfig(NativeBuild.ONEDNN_AVX512, 1, Workspace.ENABLED, CnnFormat.NCHW,
+                Helpers.ON)));
     }
 
     @Test
@@ -112,7 +110,7 @@ class ConfigPlanTest {
     void eachSettingReachesTheForkAsASystemProperty() {
         PointConfig c = new PointConfig(NativeBuild.AVX2, 2, Workspace.NONE, CnnFormat.NHWC, Helpers.ON);
         assertEquals(List.of("-Dregbench.threads=2", "-Dregbench.workspace=NONE", "-Dregbench.cnnFormat=NHWC",
-                "-Dorg.eclipse.deeplearning4j.helpers.disable=false"), c.jvmArgs());
+                "-Dorg.eclipse.deeplearning4j.helpers.disable=false", "-Dregbench.engine=dl4j"), c.jvmArgs());
         assertEquals("NONE", c.settings().workspaceMode());
         assertEquals("NHWC", c.settings().dataFormat());
         assertEquals("on", c.settings().helpers());

@@ -145,7 +145,7 @@ public final class BenchCommand implements Callable<Integer> {
                 preset, plan.points().size(), kind.text(), plan.timing().forks(), forksToRun.size(),
                 human(RoundSchedule.estimate(forksToRun, plan.timing())));
         if (Preset.parse(preset).tunes()) {
-            console.println("tune: one configuration axis at a time around each model's default: "
+            console.println("tune: every combination of build, helpers, layout and threads: "
                     + String.join(", ", plan.configurationsPerModel().entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue() + " configurations").toList()));
         }
@@ -228,6 +228,7 @@ public final class BenchCommand implements Callable<Integer> {
             console.println(TuneReport.render(measured, v -> ConfigAxes.defaultFor(v, parentBuild)));
         } else {
             console.println(recorder.overheadTable());
+            console.print(recorder.engineRatios());
             console.println(recorder.calibration());
             console.print(PositiveControl.render(recorder.rows()));
             console.print(TuneReport.idleHelpersNote(measured));
@@ -285,7 +286,7 @@ public final class BenchCommand implements Callable<Integer> {
         ConfigAxes axes = configOptions.resolve(p.tunes(), CpuFlags.read(), Runtime.getRuntime().availableProcessors(),
                 NativeBuildJars.locate(classpath).isPresent());
         BenchPlan plan = BenchPlan.of(variantList, phaseList, batchSizes,
-                p.tunes() ? v -> axes.aroundDefault(v, parentBuild) : v -> axes.cross(v, parentBuild), timing);
+                v -> axes.cross(v, parentBuild), timing);
         if (p.hasPositiveControl()) {
             BenchPoint control = PositiveControl.point(ConfigAxes.defaultFor(Variant.none(ModelKind.MLP),
                     parentBuild));

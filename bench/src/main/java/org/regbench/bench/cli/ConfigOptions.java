@@ -1,6 +1,8 @@
 package org.regbench.bench.cli;
 
 import java.util.List;
+import org.regbench.engine.Engine;
+import org.regbench.engine.Engines;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -13,8 +15,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The configuration axes of {@code bench}: native builds, ND4J threads, workspace mode, CNN layout, DL4J helpers.
- * Each takes a list; a plan crosses them (or, with {@code --preset tune}, varies them one at a time). An axis not
- * given keeps the model's default (FastestConfig), and the build the parent JVM runs.
+ * engines. Each takes a list; a plan crosses them. An axis not given keeps the model's default (FastestConfig); with
+ * {@code --preset tune} it takes the values worth trying here.
  */
 public final class ConfigOptions {
 
@@ -34,8 +36,14 @@ public final class ConfigOptions {
             + " convolutions vary (default: NCHW)")
     List<String> cnnFormats;
 
-    @Option(names = "--helpers", split = ",", description = "DL4J layer helpers (oneDNN on CPU): off,on (default: off)")
+    @Option(names = "--helpers", split = ",", description = "DL4J layer helpers (oneDNN on CPU): off,on (default: the"
+            + " model's, see README)")
     List<String> helpers;
+
+    @Option(names = "--engines", split = ",", description = "what runs the networks: dl4j (MultiLayerNetwork),"
+            + " samediff, torch (libtorch; needs the torch profile, see README); rows of each engine, and per model"
+            + " and phase the engine ratio with its interval (default: dl4j)")
+    List<String> engines;
 
     /**
      * The axes asked for, checked. With {@code tune}, an axis not given takes every value worth trying here: each
@@ -68,24 +76,38 @@ public final class ConfigOptions {
             throw new UserInputException("--threads 0 (ND4J's default) cannot be combined with other counts, got "
                     + threadList + "; give the count instead");
         }
+        List<String> engineList = orEmpty(engines).stream().distinct().toList();
+        List<String> available = Engines.available().stream().map(Engine::name).toList();
+        for (String e : engineList) {
+            if (!available.contains(e)) {
+                throw new UserInputException("engine '" + e + "' is not on the class path (available: "
+                        + String.join(", ", available) + ")" + ("torch".equals(e)
+                        ? "; build and run with the torch profile: mvn -Ptorch install, mvn -Ptorch -pl bench exec:java"
+                        : ""));
+            }
+        }
         ConfigAxes given = new ConfigAxes(builds, threadList,
                 RateOptions.parseAll(orEmpty(workspaces), Workspace::parse),
                 RateOptions.parseAll(orEmpty(cnnFormats), CnnFormat::parse),
-                RateOptions.parseAll(orEmpty(helpers), Helpers::parse));
+                RateOptions.parseAll(orEmpty(helpers), Helpers::parse), engineList);
         if (!tune) {
             return given;
         }
+        // the factorial that matters: build x helpers x layout x threads. Of the builds, this CPU's plain one and
+        // its oneDNN twin (the other plain builds measured alike, BENCHMARKS.md); workspaces stay at DL4J's default,
+        // whose cost every run measures as its positive control
         return new ConfigAxes(
-                nativeBuilds != null ? given.builds() : canSwap ? runnableBuilds(cpuFlags) : List.of(),
+                nativeBuilds != null ? given.builds() : canSwap ? tuneBuilds(cpuFlags) : List.of(),
                 threads != null ? given.threads() : Stream.of(1, cores).distinct().toList(),
-                workspaces != null ? given.workspaces() : List.of(Workspace.values()),
+                workspaces != null ? given.workspaces() : List.of(Workspace.ENABLED),
                 cnnFormats != null ? given.cnnFormats() : List.of(CnnFormat.values()),
-                helpers != null ? given.helpers() : List.of(Helpers.values()));
+                helpers != null ? given.helpers() : List.of(Helpers.values()), engineList);
     }
 
-    /** The builds this CPU can run; with unknown flags, only those that need none. */
-    static List<NativeBuild> runnableBuilds(Optional<Set<String>> cpuFlags) {
-        return NativeBuild.swappable().stream().filter(b -> b.runsOn(cpuFlags.orElse(Set.of()))).toList();
+    /** This CPU's best plain build and its oneDNN twin. */
+    static List<NativeBuild> tuneBuilds(Optional<Set<String>> cpuFlags) {
+        Set<String> flags = cpuFlags.orElse(Set.of());
+        return List.of(NativeBuild.bestPlain(flags), NativeBuild.bestOneDnn(flags));
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -107,7 +107,7 @@ public class DropoutOpBenchmark {
     @Benchmark
     public INDArray activationDropout() {
         INDArray out = dropout.applyDropout(input, output, 0, 0, noWorkspaces);
-        NetworkState.sync();
+        Nd4j.getExecutioner().commit();
         return out;
     }
 
@@ -118,7 +118,7 @@ public class DropoutOpBenchmark {
         for (String key : weightKeys) {
             last = weightNoise.getParameter(weightLayer, key, 0, 0, true, noWorkspaces);
         }
-        NetworkState.sync();
+        Nd4j.getExecutioner().commit();
         return last;
     }
 

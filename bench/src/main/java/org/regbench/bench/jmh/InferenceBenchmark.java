@@ -1,7 +1,6 @@
 package org.regbench.bench.jmh;
 
 import java.util.concurrent.TimeUnit;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,9 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class InferenceBenchmark {
 
     @Benchmark
-    public INDArray inference(NetworkState s) {
-        INDArray out = s.net.output(s.features, false);
-        NetworkState.sync();
+    public Object inference(NetworkState s) {
+        Object out = s.net.inference();
+        s.net.sync();
         return out;
     }
 }

@@ -52,7 +52,7 @@ public class MemoryBandwidthBenchmark {
     @Benchmark
     public INDArray copy() {
         INDArray out = dst.assign(src);
-        NetworkState.sync();
+        Nd4j.getExecutioner().commit();
         return out;
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.deeplearning4j.nn.api.Layer;
+import org.regbench.engine.Engine;
+import org.regbench.engine.NetworkUnderTest;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -19,40 +21,63 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * writes it to the file named by {@value #PROPERTY}; the parent reads it into the point's CSV row, so a row names
  * the build that ran, not the one that was asked for.
  *
- * @param helperLayers layers with a oneDNN/cuDNN helper; 0 when helpers are off or DL4J found none it could use
+ * @param helperLayers  layers with a oneDNN/cuDNN helper; 0 when helpers are off or DL4J found none it could use
+ * @param engineVersion what the engine runs on, e.g. {@code DL4J 1.0.0-M2.1} ({@link Engine#version()})
  */
-public record ForkReport(String backend, String nativeBuild, int threads, int helperLayers, List<Integer> order) {
+public record ForkReport(String backend, String nativeBuild, int threads, int helperLayers, List<Integer> order,
+                         String engineVersion) {
 
     public static final String PROPERTY = "regbench.forkReport";
 
+    /** Engines that do not run on ND4J report this as their backend and build. */
+    public static final String NOT_ND4J = "none";
+
     public ForkReport {
         order = List.copyOf(order);
+        engineVersion = engineVersion == null ? "" : engineVersion;
     }
 
-    /** A report without an iteration order: a fork of one variant. */
+    /** A report without an iteration order or engine: a fork of one DL4J network. */
     public ForkReport(String backend, String nativeBuild, int threads, int helperLayers) {
-        this(backend, nativeBuild, threads, helperLayers, List.of());
+        this(backend, nativeBuild, threads, helperLayers, List.of(), "");
     }
 
-    /** In a fork: probes the backend and writes the report if the parent asked for one. */
+    /** In a fork of a bare DL4J network (selfcheck's loop): probes the backend, writes the report if asked. */
     public static void writeIfAsked(MultiLayerNetwork net, int threads) {
-        writeIfAsked(List.of(net), threads);
-    }
-
-    /** The same for a fork of several networks; helper layers are those of the first. */
-    public static void writeIfAsked(List<MultiLayerNetwork> nets, int threads) {
         String file = System.getProperty(PROPERTY);
         if (file == null || file.isBlank()) {
             return;
         }
         BackendInfo b = BackendInfo.probe();
         int helpers = 0;
-        for (Layer layer : nets.get(0).getLayers()) {
+        for (Layer layer : net.getLayers()) {
             if (layer.getHelper() != null) {
                 helpers++;
             }
         }
         new ForkReport(b.backend(), b.nativeBuild(), threads, helpers).write(Path.of(file));
+    }
+
+    /**
+     * In a benchmark fork: what {@code engine} runs on and the helper layers of its first network; the thread count
+     * asked for ({@code 0}: the engine's default, read back from ND4J where the engine runs on it).
+     */
+    public static void writeIfAsked(Engine engine, List<NetworkUnderTest> nets, int threads) {
+        String file = System.getProperty(PROPERTY);
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        String backend = NOT_ND4J;
+        String build = NOT_ND4J;
+        int inForce = threads;
+        if (engine.runsOnNd4j()) {
+            BackendInfo b = BackendInfo.probe();
+            backend = b.backend();
+            build = b.nativeBuild();
+            inForce = threads > 0 ? threads : b.threads();
+        }
+        new ForkReport(backend, build, inForce, nets.get(0).acceleratedLayers(), List.of(), engine.version())
+                .write(Path.of(file));
     }
 
     /**
@@ -64,8 +89,8 @@ public record ForkReport(String backend, String nativeBuild, int threads, int he
         if (file == null || file.isBlank()) {
             return;
         }
-        read(Path.of(file)).ifPresent(r -> new ForkReport(r.backend, r.nativeBuild, r.threads, r.helperLayers, order)
-                .write(Path.of(file)));
+        read(Path.of(file)).ifPresent(r -> new ForkReport(r.backend, r.nativeBuild, r.threads, r.helperLayers, order,
+                r.engineVersion).write(Path.of(file)));
     }
 
     public void write(Path file) {
@@ -75,6 +100,7 @@ public record ForkReport(String backend, String nativeBuild, int threads, int he
         p.setProperty("threads", Integer.toString(threads));
         p.setProperty("helperLayers", Integer.toString(helperLayers));
         p.setProperty("order", String.join(",", order.stream().map(String::valueOf).toList()));
+        p.setProperty("engineVersion", engineVersion);
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(w, "regbench fork report");
         } catch (IOException e) {
@@ -94,7 +120,8 @@ public record ForkReport(String backend, String nativeBuild, int threads, int he
             return Optional.of(new ForkReport(p.getProperty("backend", "unknown"),
                     p.getProperty("nativeBuild", "unknown"), Integer.parseInt(p.getProperty("threads", "0")),
                     Integer.parseInt(p.getProperty("helperLayers", "0")), order.isBlank() ? List.of()
-                    : java.util.Arrays.stream(order.split(",")).map(Integer::valueOf).toList()));
+                    : java.util.Arrays.stream(order.split(",")).map(Integer::valueOf).toList(),
+                    p.getProperty("engineVersion", "")));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }

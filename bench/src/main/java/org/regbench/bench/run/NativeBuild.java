@@ -35,6 +35,16 @@ public enum NativeBuild {
         return classifier;
     }
 
+    /** The fastest build without oneDNN this CPU runs: AVX-512, else AVX2, else the generic one. */
+    public static NativeBuild bestPlain(Set<String> flags) {
+        return AVX512.runsOn(flags) ? AVX512 : AVX2.runsOn(flags) ? AVX2 : GENERIC;
+    }
+
+    /** The oneDNN build for the same instruction set as {@link #bestPlain}. */
+    public static NativeBuild bestOneDnn(Set<String> flags) {
+        return ONEDNN_AVX512.runsOn(flags) ? ONEDNN_AVX512 : ONEDNN_AVX2.runsOn(flags) ? ONEDNN_AVX2 : ONEDNN;
+    }
+
     /** Whether a CPU with these /proc/cpuinfo flags runs the build; the same test as scripts/select-native-build.sh. */
     public boolean runsOn(Set<String> flags) {
         return flags.containsAll(cpuFlags);

@@ -1,7 +1,7 @@
 package org.regbench.bench.run;
 
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
+import org.regbench.engine.dl4j.Nd4jThreads;
 
 /**
  * ND4J's CPU thread count, for the OpenMP pool and OpenBLAS together. ND4J 1.0.0-M2.1 has no system property for it
@@ -19,6 +19,11 @@ public final class NativeThreads {
     private NativeThreads() {
     }
 
+    /** The count the parent asked for with {@code -Dregbench.threads}; 0 when none (the engine's default). */
+    public static int requested() {
+        return Integer.getInteger(PROPERTY, 0);
+    }
+
     /** Applies {@code -Dregbench.threads} if set; returns the count now in force. */
     public static int applyFromProperty() {
         int n = Integer.getInteger(PROPERTY, 0);
@@ -29,10 +34,6 @@ public final class NativeThreads {
     }
 
     public static void apply(int threads) {
-        Nd4j.getExecutioner(); // loads the backend before its pools are resized
-        if (Nd4j.getEnvironment().isCPU()) {
-            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
-            Nd4j.factory().blas().setMaxThreads(threads);
-        }
+        Nd4jThreads.apply(threads);
     }
 }

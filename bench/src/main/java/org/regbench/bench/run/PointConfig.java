@@ -3,6 +3,8 @@ package org.regbench.bench.run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.regbench.engine.Engine;
+import org.regbench.engine.Engines;
 import org.regbench.results.PointSettings;
 import org.regbench.zoo.BuildOptions;
 import org.regbench.zoo.DropoutType;
@@ -13,11 +15,14 @@ import org.regbench.zoo.Variant;
  * the CNN layout and DL4J's helpers. Each changes timings by tens of percent, so each is part of a row's benchmark
  * key. The fork learns its settings from system properties ({@link #jvmArgs()}) and the build from its class path.
  *
- * @param threads ND4J's OpenMP and OpenBLAS threads in the fork; 0 keeps ND4J's default (one per core)
+ * @param threads the engine's threads in the fork (ND4J's OpenMP and OpenBLAS pools; libtorch's and its OpenBLAS's);
+ *                0 keeps the engine's default (one per core)
+ * @param engine  what runs the network ({@link Engines}): {@code dl4j}, {@code samediff}, {@code torch}
  */
 public record PointConfig(NativeBuild nativeBuild, int threads, Workspace workspace, CnnFormat cnnFormat,
-                          Helpers helpers) {
+                          Helpers helpers, String engine) {
 
+    public static final String ENGINE_PROPERTY = "regbench.engine";
     public static final String WORKSPACE_PROPERTY = "regbench.workspace";
     public static final String CNN_FORMAT_PROPERTY = "regbench.cnnFormat";
 
@@ -25,7 +30,14 @@ public record PointConfig(NativeBuild nativeBuild, int threads, Workspace worksp
     public static final PointConfig DEFAULT =
             new PointConfig(NativeBuild.AS_BUILT, 1, Workspace.ENABLED, CnnFormat.NCHW, Helpers.OFF);
 
+    /** A configuration of the dl4j engine. */
+    public PointConfig(NativeBuild nativeBuild, int threads, Workspace workspace, CnnFormat cnnFormat,
+                       Helpers helpers) {
+        this(nativeBuild, threads, workspace, cnnFormat, helpers, Engines.DEFAULT);
+    }
+
     public PointConfig {
+        Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(nativeBuild, "nativeBuild");
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(cnnFormat, "cnnFormat");
@@ -36,38 +48,52 @@ public record PointConfig(NativeBuild nativeBuild, int threads, Workspace worksp
     }
 
     /**
-     * This configuration as {@code variant} can run it: the layout only applies to models with convolutions, and
-     * DL4J's spatial dropout masks dimension 1, a channel only in NCHW; both keep NCHW instead.
+     * This configuration as {@code variant} can run it on its engine. The layout only applies to models with
+     * convolutions, and DL4J's spatial dropout masks dimension 1, a channel only in NCHW; both keep NCHW instead, as
+     * does an engine that refuses NHWC. Settings an engine does not have are recorded at their defaults: the native
+     * build and helpers for engines not on ND4J, the workspace mode for engines without DL4J's workspaces.
      */
     public PointConfig applicableTo(Variant variant) {
-        boolean nhwcApplies = variant.model().hasConvolutions()
-                && variant.type() != DropoutType.SPATIAL;
-        return nhwcApplies ? this : withCnnFormat(CnnFormat.NCHW);
+        Engine e = Engines.get(engine);
+        PointConfig c = this;
+        if (!e.runsOnNd4j()) {
+            c = c.withNativeBuild(NativeBuild.AS_BUILT).withHelpers(Helpers.OFF);
+        }
+        if (!e.usesWorkspaces()) {
+            c = c.withWorkspace(Workspace.ENABLED);
+        }
+        boolean nhwcApplies = variant.model().hasConvolutions() && variant.type() != DropoutType.SPATIAL
+                && e.refusal(variant, c.withCnnFormat(CnnFormat.NHWC).buildOptions()).isEmpty();
+        return nhwcApplies ? c : c.withCnnFormat(CnnFormat.NCHW);
     }
 
     public PointConfig withNativeBuild(NativeBuild b) {
-        return new PointConfig(b, threads, workspace, cnnFormat, helpers);
+        return new PointConfig(b, threads, workspace, cnnFormat, helpers, engine);
     }
 
     public PointConfig withThreads(int n) {
-        return new PointConfig(nativeBuild, n, workspace, cnnFormat, helpers);
+        return new PointConfig(nativeBuild, n, workspace, cnnFormat, helpers, engine);
     }
 
     public PointConfig withWorkspace(Workspace w) {
-        return new PointConfig(nativeBuild, threads, w, cnnFormat, helpers);
+        return new PointConfig(nativeBuild, threads, w, cnnFormat, helpers, engine);
     }
 
     public PointConfig withCnnFormat(CnnFormat f) {
-        return new PointConfig(nativeBuild, threads, workspace, f, helpers);
+        return new PointConfig(nativeBuild, threads, workspace, f, helpers, engine);
     }
 
     public PointConfig withHelpers(Helpers h) {
-        return new PointConfig(nativeBuild, threads, workspace, cnnFormat, h);
+        return new PointConfig(nativeBuild, threads, workspace, cnnFormat, h, engine);
+    }
+
+    public PointConfig withEngine(String e) {
+        return new PointConfig(nativeBuild, threads, workspace, cnnFormat, helpers, e);
     }
 
     /** The CSV's workspace_mode, data_format and helpers columns. */
     public PointSettings settings() {
-        return new PointSettings(workspace.name(), cnnFormat.name(), helpers.text());
+        return new PointSettings(workspace.name(), cnnFormat.name(), helpers.text(), engine);
     }
 
     public BuildOptions buildOptions() {
@@ -82,6 +108,7 @@ public record PointConfig(NativeBuild nativeBuild, int threads, Workspace worksp
         args.add("-D" + WORKSPACE_PROPERTY + "=" + workspace.name());
         args.add("-D" + CNN_FORMAT_PROPERTY + "=" + cnnFormat.name());
         args.add(helpers.jvmArg());
+        args.add("-D" + ENGINE_PROPERTY + "=" + engine);
         return args;
     }
 
@@ -104,12 +131,12 @@ public record PointConfig(NativeBuild nativeBuild, int threads, Workspace worksp
     }
 
     /**
-     * Whether two points can share one JVM: same build, threads and helpers (all process-wide) and workspace mode
+     * Whether two points can share one JVM: same engine, build, threads and helpers (all process-wide) and workspace mode
      * (see {@code RoundSchedule}).
      */
     public boolean sharesJvmWith(PointConfig other) {
         return nativeBuild == other.nativeBuild && threads == other.threads && helpers == other.helpers
-                && workspace == other.workspace;
+                && workspace == other.workspace && engine.equals(other.engine);
     }
 
     /** E.g. {@code linux-x86_64-avx2 t1 ws=ENABLED NCHW helpers=off}. */

@@ -130,7 +130,8 @@ public final class RoundSchedule {
      */
     static String jvmGroupOf(BenchPoint p) {
         PointConfig c = p.config();
-        return groupOf(p) + "|" + c.nativeBuild() + "|" + c.threads() + "|" + c.helpers() + "|" + c.workspace();
+        return groupOf(p) + "|" + c.engine() + "|" + c.nativeBuild() + "|" + c.threads() + "|" + c.helpers() + "|"
+                + c.workspace();
     }
 
     /** Points that are compared with each other: one model, phase and batch size. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.regbench.bench.cli.UserInputException;
 import org.regbench.bench.peak.HostPeak;
 import org.regbench.results.BenchRow;
+import org.regbench.results.EngineRun;
 import org.regbench.results.Efficiency;
 import org.regbench.results.Provenance;
 import org.regbench.results.ProvenanceProbe;
@@ -21,6 +22,7 @@ import org.regbench.results.csv.BenchCsv;
 import org.regbench.results.regress.BaselineStore;
 import org.regbench.results.stats.EfficiencyTable;
 import org.regbench.results.stats.NoiseSummary;
+import org.regbench.results.stats.EngineRatio;
 import org.regbench.results.stats.OverheadTable;
 import org.regbench.results.stats.Calibration;
 import org.regbench.results.stats.OverheadCalculator;
@@ -144,7 +146,8 @@ public final class RunRecorder {
                 v.text(), m.point().phase().text(), m.point().batchSize(), "FLOAT", m.score(), m.scoreError(),
                 m.unit(), m.point().batchSize() * 1000.0 / msPerBatch, msPerBatch, m.iterations(), m.forks().size(),
                 m.rawScores(), m.point().config().settings(), efficiency(m.point(), msPerBatch))
-                .withForkResults(schedule, m.forks()).withJvmArgs(String.join(" ", m.jvmArgs()));
+                .withForkResults(schedule, m.forks()).withJvmArgs(String.join(" ", m.jvmArgs()))
+                .withEngineRun(new EngineRun(m.report().engineVersion(), m.report().helperLayers()));
     }
 
     public int size() {
@@ -177,6 +180,11 @@ public final class RunRecorder {
 
     public String overheadTable() {
         return OverheadTable.render(rows);
+    }
+
+    /** DL4J against the other engines of the run, per model and phase; empty with one engine. */
+    public String engineRatios() {
+        return EngineRatio.render(rows);
     }
 
     /** The run's A/A rows and resolution, printed after the overhead table. */

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.nd4j.linalg.factory.Nd4j;
 import org.regbench.bench.jmh.NetworkState;
 
 /**
@@ -53,9 +52,8 @@ public final class BareTrainLoop {
             long now;
             do {
                 long t0 = System.nanoTime();
-                state.net.fit(state.batch);
-                Nd4j.getExecutioner().commit();
-                sink += state.net.score();
+                sink += state.net.trainStep();
+                state.net.sync();
                 now = System.nanoTime();
                 if (n == times.length) {
                     times = Arrays.copyOf(times, n * 2);

@@ -28,6 +28,19 @@ public interface Engine {
     Optional<String> refusal(Variant variant, BuildOptions options);
 
     /**
+     * Whether the engine runs on ND4J's native library: forks of engines that do not (libtorch) must not load it, so
+     * they report no ND4J build and leave ND4J's thread pools alone.
+     */
+    default boolean runsOnNd4j() {
+        return true;
+    }
+
+    /** Whether DL4J's workspace mode applies (MultiLayerNetwork); elsewhere every point records ENABLED, its default. */
+    default boolean usesWorkspaces() {
+        return false;
+    }
+
+    /**
      * Pins the engine's thread pools in this process to {@code threads} (0: the engine's default). Called once per
      * fork before {@link #build}; engines that bring their own BLAS set its pool too.
      */

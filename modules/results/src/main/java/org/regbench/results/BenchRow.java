@@ -31,7 +31,7 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
                        String variant, String phase, int batchSize, String dataType, double score, double scoreError,
                        String unit, double samplesPerSecond, double msPerBatch, int iterations, int forks,
                        double[] rawScores, PointSettings settings, Efficiency efficiency, String schedule,
-                       List<ForkResult> forkResults, String jvmArgs) {
+                       List<ForkResult> forkResults, String jvmArgs, EngineRun engineRun) {
 
     /** A row whose forks are known only as {@code forks} equal runs of {@code rawScores}. */
     public BenchRow(Provenance provenance, String model, String dropoutType, double dropoutRate, String placement,
@@ -40,7 +40,7 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
                     double[] rawScores, PointSettings settings, Efficiency efficiency) {
         this(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize, dataType, score,
                 scoreError, unit, samplesPerSecond, msPerBatch, iterations, forks, rawScores, settings, efficiency,
-                "", List.of(), "");
+                "", List.of(), "", EngineRun.UNKNOWN);
     }
 
     /** A row measured with DL4J's default settings and no efficiency figures. */
@@ -67,6 +67,7 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
         efficiency = efficiency == null ? Efficiency.UNKNOWN : efficiency;
         schedule = schedule == null ? "" : schedule;
         jvmArgs = jvmArgs == null ? "" : jvmArgs;
+        engineRun = engineRun == null ? EngineRun.UNKNOWN : engineRun;
         if (forkResults == null || forkResults.isEmpty()) {
             forkResults = evenSplit(rawScores, forks);
         } else {
@@ -88,14 +89,21 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
         double[] raw = flatten(forkList);
         return new BenchRow(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize,
                 dataType, score, scoreError, unit, samplesPerSecond, msPerBatch, raw.length, forkList.size(), raw,
-                settings, efficiency, scheduleText, forkList, jvmArgs);
+                settings, efficiency, scheduleText, forkList, jvmArgs, engineRun);
     }
 
     /** The same row with the forks' JVM arguments recorded. */
     public BenchRow withJvmArgs(String args) {
         return new BenchRow(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize,
                 dataType, score, scoreError, unit, samplesPerSecond, msPerBatch, iterations, forks, rawScores,
-                settings, efficiency, schedule, forkResults, args);
+                settings, efficiency, schedule, forkResults, args, engineRun);
+    }
+
+    /** The same row with what its engine reported. */
+    public BenchRow withEngineRun(EngineRun run) {
+        return new BenchRow(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize,
+                dataType, score, scoreError, unit, samplesPerSecond, msPerBatch, iterations, forks, rawScores,
+                settings, efficiency, schedule, forkResults, jvmArgs, run);
     }
 
     private static double[] flatten(List<ForkResult> forkList) {
@@ -145,7 +153,7 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
     public BenchRow withEfficiency(Efficiency e) {
         return new BenchRow(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize,
                 dataType, score, scoreError, unit, samplesPerSecond, msPerBatch, iterations, forks, rawScores,
-                settings, e, schedule, forkResults, jvmArgs);
+                settings, e, schedule, forkResults, jvmArgs, engineRun);
     }
 
     /** A copy: records expose their components, and an array would let callers change a row after validation. */

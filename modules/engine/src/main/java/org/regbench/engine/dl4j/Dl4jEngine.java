@@ -28,6 +28,11 @@ public final class Dl4jEngine implements Engine {
     }
 
     @Override
+    public boolean usesWorkspaces() {
+        return true;
+    }
+
+    @Override
     public Optional<String> refusal(Variant variant, BuildOptions options) {
         try {
             ModelZoo.configuration(variant, 0L, options);

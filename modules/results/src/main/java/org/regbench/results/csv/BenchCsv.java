@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.regbench.results.AtomicFiles;
 import org.regbench.results.BenchRow;
 import org.regbench.results.Efficiency;
+import org.regbench.results.EngineRun;
 import org.regbench.results.ForkResult;
 import org.regbench.results.PointSettings;
 import org.regbench.results.BenchmarkKey;
@@ -99,6 +100,9 @@ public final class BenchCsv {
                 case workspace_mode -> r.settings().workspaceMode();
                 case data_format -> r.settings().dataFormat();
                 case helpers -> r.settings().helpers();
+                case engine -> r.settings().engine();
+                case engine_version -> r.engineRun().version();
+                case helper_layers -> r.engineRun().helperLayers() < 0 ? "" : Integer.toString(r.engineRun().helperLayers());
                 case score -> number(r.score());
                 case score_error -> number(r.scoreError());
                 case unit -> r.unit();
@@ -280,11 +284,12 @@ public final class BenchCsv {
                     score, error, unit, number(BenchColumn.samples_per_second, Double.NaN),
                     number(BenchColumn.ms_per_batch, Double.NaN), iterations, integer(BenchColumn.forks, 0), raw,
                     new PointSettings(text(BenchColumn.workspace_mode), text(BenchColumn.data_format),
-                            text(BenchColumn.helpers)),
+                            text(BenchColumn.helpers), text(BenchColumn.engine)),
                     new Efficiency(number(BenchColumn.flops_per_batch, Double.NaN),
                             number(BenchColumn.gflops, Double.NaN), number(BenchColumn.peak_gflops, Double.NaN),
                             number(BenchColumn.percent_of_peak, Double.NaN)));
-            row = row.withJvmArgs(text(BenchColumn.fork_jvm_args));
+            row = row.withJvmArgs(text(BenchColumn.fork_jvm_args)).withEngineRun(
+                    new EngineRun(text(BenchColumn.engine_version), integer(BenchColumn.helper_layers, -1)));
             if (forkScores.size() < 2 && !text(BenchColumn.raw_scores).contains("|")) {
                 return row; // written before forks were recorded one by one: equal runs of raw_scores
             }

@@ -29,7 +29,8 @@ public record ControlPair(BenchRow off, BenchRow on, Overhead overhead) {
             if (!"NONE".equals(off.settings().workspaceMode())) {
                 continue;
             }
-            PointSettings on = new PointSettings("ENABLED", off.settings().dataFormat(), off.settings().helpers());
+            PointSettings on = new PointSettings("ENABLED", off.settings().dataFormat(), off.settings().helpers(),
+                    off.settings().engine());
             Optional<BenchRow> twin = rows.stream().filter(r -> r.settings().equals(on)
                     && r.variant().equals(off.variant()) && r.phase().equals(off.phase())
                     && r.batchSize() == off.batchSize() && r.dataType().equals(off.dataType())

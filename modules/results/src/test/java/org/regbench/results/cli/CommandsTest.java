@@ -46,7 +46,7 @@ class CommandsTest {
         List<Path> r = runs();
         Path md = Files.writeString(dir.resolve("pr.md"), "previous report");
         Path broken = Files.writeString(dir.resolve("broken.csv"),
-                Files.readString(r.get(1)).replace(",NCHW,off,", ",NCHW,off,slow"));
+                Files.readString(r.get(1)).replace(",NCHW,off,dl4j,,,", ",NCHW,off,dl4j,,,slow"));
         CliFixtures.Result res = CliFixtures.run(new CompareCommand(), r.get(0).toString(), broken.toString(),
                 "--report", md.toString());
         assertEquals(2, res.exitCode());
