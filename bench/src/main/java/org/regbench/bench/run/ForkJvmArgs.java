@@ -45,7 +45,7 @@ public final class ForkJvmArgs {
      * {@code -Xmn32m} (BENCHMARKS.md, "How a run is measured"). A user's own {@code -XX:+Use...GC} in {@code --jvm-args} replaces
      * it.
      */
-    static final List<String> COLLECTOR = List.of("-XX:+UseParallelGC", "-Xmn32m");
+    public static final List<String> COLLECTOR = List.of("-XX:+UseParallelGC", "-Xmn32m");
 
     static List<String> of(List<String> extraJvmArgs) {
         List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx4g"));

@@ -126,7 +126,7 @@ public final class JmhPointRunner {
     }
 
     /** The class path for the point's forks: the parent's, with the point's native build swapped in. */
-    static List<String> classpath(BenchPoint point) throws PointFailedException {
+    public static List<String> classpath(BenchPoint point) throws PointFailedException {
         List<String> current = ForkClasspath.current();
         NativeBuild build = point.config().nativeBuild();
         if (build == NativeBuild.AS_BUILT) {
