@@ -39,7 +39,7 @@ class ConfigPlanTest {
         BenchPlan plan = cross(MLP_AND_CNN, ConfigAxes.DEFAULTS);
         assertEquals(4, plan.points().size());
         for (BenchPoint p : plan.points()) {
-            assertEquals(FastestConfig.of(p.variant().model()).withNativeBuild(NativeBuild.AVX512), p.config());
+            assertEquals(FastestConfig.of(p.variant().model(), NativeBuild.AVX512), p.config());
             assertEquals(1, p.config().threads(), "today's behaviour: one ND4J thread");
         }
         assertEquals(List.of(NativeBuild.AVX512), plan.nativeBuilds());

@@ -18,6 +18,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.regbench.bench.peak.HostPeak;
 import org.regbench.bench.peak.PeakProbe;
+import org.regbench.bench.equivalence.EquivalenceGate;
 import org.regbench.bench.run.BackendInfo;
 import org.regbench.bench.run.BenchPlan;
 import org.regbench.bench.run.BenchPoint;
@@ -158,6 +159,8 @@ public final class BenchCommand implements Callable<Integer> {
         fetchNativeBuilds(plan, console);
         BackendInfo backend = BackendInfo.probe();
         RunRecorder recorder = RunRecorder.start(backend, out);
+        // a faster configuration counts only if it computes what the default path computes: checked before timing
+        EquivalenceGate gate = Preset.parse(preset).tunes() ? EquivalenceGate.check(plan.points(), console) : null;
         console.printf("backend %s (%s), device %s; each row records its own fork's build and threads; writing %s%n",
                 backend.backend(), backend.nativeBuild(), backend.device(), recorder.path());
         console.flush();
@@ -225,7 +228,8 @@ public final class BenchCommand implements Callable<Integer> {
         console.println();
         if (Preset.parse(preset).tunes()) {
             NativeBuild parentBuild = parentBuild(ForkClasspath.current());
-            console.println(TuneReport.render(measured, v -> ConfigAxes.defaultFor(v, parentBuild)));
+            console.println(TuneReport.render(measured, v -> ConfigAxes.defaultFor(v, parentBuild),
+                    e -> gate.failure(e.point())));
         } else {
             console.println(recorder.overheadTable());
             console.print(recorder.engineRatios());

@@ -36,7 +36,7 @@ public record ConfigAxes(List<NativeBuild> builds, List<Integer> threads, List<W
 
     /** The variant's default: its model's entry in {@link FastestConfig}, on {@code parentBuild}. */
     public static PointConfig defaultFor(Variant variant, NativeBuild parentBuild) {
-        return FastestConfig.of(variant.model()).withNativeBuild(parentBuild).applicableTo(variant);
+        return FastestConfig.of(variant.model(), parentBuild).applicableTo(variant);
     }
 
     /**

@@ -36,6 +36,15 @@ public final class FastestConfig {
         return new PointConfig(NativeBuild.AS_BUILT, threads, workspace, format, helpers);
     }
 
+    /**
+     * The model's default configuration on this machine: the parent's native build, or its oneDNN twin where the
+     * entry runs with helpers on a CPU (helpers attach only to oneDNN builds; see the onednn-compat module).
+     */
+    public static PointConfig of(ModelKind model, NativeBuild parentBuild) {
+        PointConfig c = of(model);
+        return c.helpers() == Helpers.ON ? c.withNativeBuild(parentBuild.oneDnnTwin()) : c.withNativeBuild(parentBuild);
+    }
+
     /** The model's default configuration, on the parent's native build. */
     public static PointConfig of(ModelKind model) {
         PointConfig c = TABLE.get(model);

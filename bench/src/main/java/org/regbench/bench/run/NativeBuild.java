@@ -35,6 +35,19 @@ public enum NativeBuild {
         return classifier;
     }
 
+    /**
+     * The oneDNN build for this build's instruction set (itself for a oneDNN build); the parent's class path as built
+     * stays as built (a GPU backend, where helpers mean cuDNN).
+     */
+    public NativeBuild oneDnnTwin() {
+        return switch (this) {
+            case GENERIC -> ONEDNN;
+            case AVX2 -> ONEDNN_AVX2;
+            case AVX512 -> ONEDNN_AVX512;
+            default -> this;
+        };
+    }
+
     /** The fastest build without oneDNN this CPU runs: AVX-512, else AVX2, else the generic one. */
     public static NativeBuild bestPlain(Set<String> flags) {
         return AVX512.runsOn(flags) ? AVX512 : AVX2.runsOn(flags) ? AVX2 : GENERIC;

@@ -36,14 +36,15 @@ public enum Preset {
             List.of(32, 128, 512),
             new Timing(2, 3, Duration.ofSeconds(1), 5, Duration.ofSeconds(1))),
     /**
-     * Which configuration is fastest for each model: no dropout, batch 128, inference and a training step, each
-     * configuration axis varied one at a time around the model's default (see BenchCommand and ConfigAxes).
+     * Which configuration is fastest for each model: no dropout, batch 128, inference and a training step, every
+     * combination of native build, helpers, layout and threads (see ConfigOptions and ConfigAxes), each checked for
+     * equivalence with the default path before it is timed.
      */
     TUNE("tune", List.of(ModelKind.MLP, ModelKind.CNN), List.of(), List.of(DropRate.NONE),
             List.of(Placement.ALL_HIDDEN), List.of(128), List.of(Phase.INFERENCE, Phase.TRAIN_STEP),
-            // two forks: each configuration is its own JVM, so JVM-to-JVM noise would otherwise pass for a difference
-            // between configurations (README: single-fork verdicts are hints)
-            new Timing(2, 4, Duration.ofMillis(500), 5, Duration.ofMillis(500)));
+            // three rounds, the fewest that give a paired interval with 2 degrees of freedom: layouts share a JVM,
+            // other configurations alternate within each round; 48 points in about 15 minutes on 2 cores
+            new Timing(3, 3, Duration.ofMillis(300), 4, Duration.ofMillis(300)));
 
     private final String text;
     private final List<ModelKind> models;

@@ -35,6 +35,16 @@ public final class TuneReport {
 
     /** @param defaults each variant's default configuration, to find the row the verdict compares with */
     public static String render(List<Entry> entries, Function<Variant, PointConfig> defaults) {
+        return render(entries, defaults, e -> Optional.empty());
+    }
+
+    /**
+     * @param inequivalence why an entry's configuration does not compute what the default path computes (the
+     *                      equivalence check's failures), or empty when it does or was not checked; such entries are
+     *                      listed but never ranked fastest
+     */
+    public static String render(List<Entry> entries, Function<Variant, PointConfig> defaults,
+                                Function<Entry, Optional<String>> inequivalence) {
         Map<String, List<Entry>> groups = new LinkedHashMap<>();
         for (Entry e : entries) {
             BenchPoint p = e.point();
@@ -44,7 +54,8 @@ public final class TuneReport {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, List<Entry>> g : groups.entrySet()) {
             List<Entry> ranked = new ArrayList<>(g.getValue());
-            ranked.sort(Comparator.comparingDouble(e -> e.row().msPerBatch()));
+            ranked.sort(Comparator.comparing((Entry e) -> inequivalence.apply(e).isPresent())
+                    .thenComparingDouble(e -> e.row().msPerBatch()));
             PointConfig defaultConfig = defaults.apply(ranked.get(0).point().variant());
             Optional<Entry> byDefault = ranked.stream().filter(e -> e.point().config().equals(defaultConfig))
                     .findFirst();
@@ -54,7 +65,9 @@ public final class TuneReport {
             for (int i = 0; i < ranked.size(); i++) {
                 Entry e = ranked.get(i);
                 boolean isDefault = byDefault.isPresent() && byDefault.get() == e;
-                String mark = (i == 0 ? "fastest" : "") + (isDefault ? (i == 0 ? ", default" : "default") : "");
+                Optional<String> wrong = inequivalence.apply(e);
+                String mark = wrong.map(w -> "NOT EQUIVALENT: " + w).orElse((i == 0 ? "fastest" : "")
+                        + (isDefault ? (i == 0 ? ", default" : "default") : ""));
                 table.add(new String[] {Integer.toString(i + 1), label(e), ms(e.row().msPerBatch()), interval(e.row()),
                     byDefault.filter(d -> d != e).map(d -> percent(overhead(e, d))).orElse(""), mark});
             }
@@ -64,7 +77,8 @@ public final class TuneReport {
         out.append(idleHelpersNote(entries));
         out.append("ms/batch: mean of the iterations; 95% CI of the mean fork level. vs default: time ratio against\n"
                 + "the default configuration, paired by round (t on log ratios) when interleaved, else a Fieller\n"
-                + "interval on fork levels; significant when the interval excludes 0%.\n");
+                + "interval on fork levels; significant when the interval excludes 0%. NOT EQUIVALENT: outputs or\n"
+                + "gradients differ from the default path's on the same weights and batch; never ranked fastest.\n");
         return out.toString();
     }
 

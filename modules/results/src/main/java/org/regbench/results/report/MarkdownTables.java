@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.regbench.results.BenchRow;
+import org.regbench.results.PointSettings;
 import org.regbench.results.csv.BenchCsv;
+import org.regbench.results.stats.EngineRatio;
 import org.regbench.results.stats.Calibration;
 import org.regbench.results.stats.ControlPair;
 import org.regbench.results.stats.NoiseSummary;
@@ -40,6 +42,7 @@ public final class MarkdownTables {
             case NOISE -> noise(runs, names);
             case CONFIGURATIONS -> configurations(runs.get(runs.size() - 1));
             case SELFCHECK -> throw new IllegalStateException("handled above");
+            case ENGINES -> engines(runs.get(runs.size() - 1));
         };
     }
 
@@ -117,7 +120,9 @@ public final class MarkdownTables {
             double toMs = r.msPerBatch() / r.score();
             String interval = Double.isFinite(ci[0]) ? String.format(Locale.ROOT, "%s [%s, %s]",
                     ms(r.forkEstimate().mean() * toMs), ms(ci[0] * toMs), ms(ci[1] * toMs)) : ms(r.msPerBatch());
-            out.append(line(List.of(r.model(), r.phase(), Integer.toString(r.batchSize()), interval,
+            String model = PointSettings.DEFAULT_ENGINE.equals(r.settings().engine()) ? r.model()
+                    : r.model() + " (" + r.settings().engine() + ")";
+            out.append(line(List.of(model, r.phase(), Integer.toString(r.batchSize()), interval,
                     String.format(Locale.ROOT, "%.0f", r.samplesPerSecond()), one(r.efficiency().gflops()),
                     one(r.efficiency().percentOfPeak()))));
         }
@@ -174,6 +179,17 @@ public final class MarkdownTables {
                         + r.provenance().threads() + " " + r.settings().text(), ms(r.msPerBatch()), vs)));
             }
         });
+        return out.toString();
+    }
+
+    /** DL4J's time over each other engine's, per model, phase and batch, paired by round ({@link EngineRatio}). */
+    static String engines(List<BenchRow> rows) {
+        StringBuilder out = headerLine(List.of("model", "phase", "batch", "dl4j ms/batch", "engine", "engine ms/batch",
+                "dl4j / engine [95% CI]"));
+        for (EngineRatio r : EngineRatio.compute(defaultConfiguration(rows))) {
+            out.append(line(List.of(r.model(), r.phase(), Integer.toString(r.batchSize()),
+                    ms(r.referenceRow().msPerBatch()), r.other(), ms(r.otherRow().msPerBatch()), r.ratioText())));
+        }
         return out.toString();
     }
 

@@ -18,7 +18,9 @@ public enum TableKind {
     /** Per model, variant, phase and batch measured in several configurations: each against the fastest, paired. */
     CONFIGURATIONS,
     /** A selfcheck file: JMH against the bare loop, paired JVM by JVM. */
-    SELFCHECK;
+    SELFCHECK,
+    /** Per model, phase and batch: DL4J's MultiLayerNetwork against each other engine of the run (the last run given). */
+    ENGINES;
 
     public String text() {
         return name().toLowerCase(Locale.ROOT);

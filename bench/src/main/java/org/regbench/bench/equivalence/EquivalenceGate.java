@@ -1,0 +1,80 @@
+package org.regbench.bench.equivalence;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.regbench.bench.run.BenchPoint;
+import org.regbench.bench.run.CnnFormat;
+import org.regbench.bench.run.ForkFailedException;
+import org.regbench.bench.run.Helpers;
+import org.regbench.engine.Engines;
+import org.regbench.zoo.DropRate;
+import org.regbench.zoo.DropoutType;
+import org.regbench.zoo.ModelKind;
+import org.regbench.zoo.Variant;
+
+/**
+ * The equivalence verdicts of a plan's configurations, one fork per model and configuration that is not the default
+ * path itself (DL4J's MultiLayerNetwork, NCHW, helpers off). Checked on the model without dropout and with standard
+ * dropout at 0.5, so that the training-mode masks are covered too. Threads and workspace mode are left out of the key:
+ * they change scheduling and memory reuse, not the arithmetic (the dl4j engine's tests check workspaces).
+ */
+public final class EquivalenceGate {
+
+    private final Map<String, Optional<String>> failures = new LinkedHashMap<>();
+
+    private EquivalenceGate() {
+    }
+
+    /** Runs the checks for every distinct configuration of {@code points}, printing one line each. */
+    public static EquivalenceGate check(List<BenchPoint> points, PrintWriter console) {
+        EquivalenceGate gate = new EquivalenceGate();
+        Map<String, BenchPoint> toCheck = new LinkedHashMap<>();
+        for (BenchPoint p : points) {
+            if (!isDefaultPath(p)) {
+                toCheck.putIfAbsent(key(p), p);
+            }
+        }
+        for (Map.Entry<String, BenchPoint> e : toCheck.entrySet()) {
+            BenchPoint p = e.getValue();
+            ModelKind model = p.variant().model();
+            List<Variant> variants = new ArrayList<>(List.of(Variant.none(model)));
+            Variant standard = Variant.of(model, DropoutType.STANDARD, DropRate.of(0.5));
+            if (Engines.get(p.config().engine()).refusal(standard, p.config().buildOptions()).isEmpty()) {
+                variants.add(standard);
+            }
+            Optional<String> failure;
+            try {
+                List<EquivalenceProtocol.Verdict> verdicts = EquivalenceProbe.check(p.config(), variants);
+                failure = verdicts.stream().filter(v -> !v.equivalent()).findFirst()
+                        .map(v -> v.variant() + " " + v.worst() + " off by " + String.format(java.util.Locale.ROOT,
+                                "%.2g", v.worstDifference()));
+            } catch (ForkFailedException ex) {
+                failure = Optional.of("check failed: " + ex.getMessage());
+            }
+            gate.failures.put(e.getKey(), failure);
+            console.printf("equivalence %s %s: %s%n", model.text(), p.config(), failure.map(f -> "DIFFERS, " + f)
+                    .orElse("same outputs and gradients as the default path"));
+            console.flush();
+        }
+        return gate;
+    }
+
+    /** Why the point's configuration is not equivalent, or empty when it is (or is the default path). */
+    public Optional<String> failure(BenchPoint p) {
+        return isDefaultPath(p) ? Optional.empty() : failures.getOrDefault(key(p), Optional.empty());
+    }
+
+    private static boolean isDefaultPath(BenchPoint p) {
+        return Engines.DEFAULT.equals(p.config().engine()) && p.config().helpers() == Helpers.OFF
+                && p.config().cnnFormat() == CnnFormat.NCHW;
+    }
+
+    private static String key(BenchPoint p) {
+        return p.variant().model().text() + "|" + p.config().engine() + "|" + p.config().nativeBuild() + "|"
+                + p.config().helpers() + "|" + p.config().cnnFormat();
+    }
+}
