@@ -59,7 +59,10 @@ public interface NetworkUnderTest extends AutoCloseable {
     /** The network's output on its batch, in the common layout (row-major {@code [batch, classes]}). */
     Tensor output(boolean training);
 
-    /** The gradients of the last {@link #forwardBackward()}, in the order and layout of {@link #parameters()}. */
+    /**
+     * The gradients of the loss the last {@link #forwardBackward()} returned (the mean over the batch), in the order and
+     * layout of {@link #parameters()}.
+     */
     List<Tensor> gradients();
 
     /** The batch in the common layout (row-major, NCHW for images), for a second engine to take. */

@@ -146,9 +146,13 @@ final class Dl4jNetwork implements NetworkUnderTest {
     @Override
     public List<Tensor> gradients() {
         Map<String, INDArray> grads = net.gradient().gradientForVariable();
+        // DL4J's gradient view holds the gradient of the loss summed over the batch, while score() is its mean; fit
+        // divides the view by the minibatch size before the updater. libtorch's gradients of the same mean loss were
+        // exactly 1/8 and 1/32 of the view at batch 8 and 32, and DL4J's first Adam step matched Adam on view/batch.
+        double scale = net.getLayerWiseConfigurations().getConf(0).isMiniBatch() ? 1.0 / features.size(0) : 1.0;
         List<Tensor> out = new ArrayList<>();
         for (String key : net.paramTable().keySet()) {
-            out.add(toCommon(key, grads.get(key)));
+            out.add(toCommon(key, grads.get(key).mul(scale)));
         }
         return out;
     }
