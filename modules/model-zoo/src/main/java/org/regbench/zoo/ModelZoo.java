@@ -29,7 +29,8 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  */
 public final class ModelZoo {
 
-    private static final double LEARNING_RATE = 1e-3;
+    /** Adam's learning rate for every model; other engines train with the same one. */
+    public static final double LEARNING_RATE = 1e-3;
 
     private ModelZoo() {
     }
