@@ -11,3 +11,8 @@ scripts/install-chromium.sh
 mvn -B -Pcuda -q compile
 mvn -B -q dependency:get -Dartifact=org.nd4j:nd4j-cuda-11.6:1.0.0-M2.1 -Dtransitive=false
 mvn -B install
+# The optional torch engine (profile torch; libtorch and its JavaCPP/OpenBLAS, about 108 MiB of CPU-only jars that the
+# default build above never resolves): its tests run DL4J and libtorch in one JVM on JavaCPP 1.5.13, and bench must
+# still resolve and compile with the engine on its class path.
+mvn -B -Ptorch -pl modules/engine-torch install
+mvn -B -q -Ptorch -pl bench compile
