@@ -18,8 +18,8 @@ import org.regbench.zoo.ModelKind;
 import org.regbench.zoo.Variant;
 
 /**
- * libtorch (PyTorch's C++ library) on the CPU through {@code org.bytedeco:pytorch}: the zoo's MLPs and CNN with the
- * dropout types PyTorch has. DL4J's workspace mode has no torch counterpart and is ignored; convolutions run in NCHW.
+ * libtorch (PyTorch's C++ library) on the CPU through {@code org.bytedeco:pytorch}: every zoo model (MLPs, CNN, LSTM)
+ * with the dropout types PyTorch has. DL4J's workspace mode has no torch counterpart and is ignored; convolutions run in NCHW.
  */
 public final class TorchEngine implements Engine {
 
@@ -38,10 +38,6 @@ public final class TorchEngine implements Engine {
     @Override
     public Optional<String> refusal(Variant variant, BuildOptions options) {
         ModelKind model = variant.model();
-        if (model == ModelKind.LSTM) {
-            return Optional.of("lstm is not built for torch: DL4J's LSTM (one bias, its own gate order, NCW input)"
-                    + " needs a parameter mapping onto torch's LSTM that is not written yet");
-        }
         if (!variant.regularizers().isEmpty()) {
             return Optional.of("torch runs the zoo models with dropout only; l1, l2, maxnorm and batchnorm are not built");
         }

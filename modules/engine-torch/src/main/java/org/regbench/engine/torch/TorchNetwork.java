@@ -33,6 +33,8 @@ final class TorchNetwork implements NetworkUnderTest {
     private final Variant variant;
     private final long seed;
     private final ZooModule module;
+    /** Every tensor of the module (LSTM's held second bias too) and its value as built. */
+    private final List<Tensor> tensors = new ArrayList<>();
     private final List<Tensor> initial = new ArrayList<>();
     private final AdamOptions adamOptions = adamOptions();
     private Adam adam;
@@ -46,8 +48,11 @@ final class TorchNetwork implements NetworkUnderTest {
         this.variant = variant;
         this.seed = seed;
         this.module = module;
-        for (ZooModule.Param p : module.params()) {
-            initial.add(p.tensor().detach().clone());
+        try (TensorVector all = module.parameters()) {
+            for (Tensor t : all.get()) {
+                tensors.add(ZooModule.own(t));
+                initial.add(t.detach().clone());
+            }
         }
         setBatch(batch);
         reset();
@@ -114,9 +119,8 @@ final class TorchNetwork implements NetworkUnderTest {
     @Override
     public void reset() {
         try (PointerScope scope = new PointerScope(); NoGradGuard noGrad = new NoGradGuard()) {
-            List<ZooModule.Param> params = module.params();
-            for (int i = 0; i < params.size(); i++) {
-                params.get(i).tensor().copy_(initial.get(i));
+            for (int i = 0; i < tensors.size(); i++) {
+                tensors.get(i).copy_(initial.get(i));
             }
         }
         if (adam != null) {
@@ -152,8 +156,9 @@ final class TorchNetwork implements NetworkUnderTest {
     @Override
     public String description() {
         TorchThreads.State threads = TorchThreads.current();
-        return "torch " + TorchEngine.torchVersion() + " " + variant.text() + " NCHW threads intra-op "
-                + threads.intraOp() + " OpenBLAS " + threads.openBlas();
+        return "torch " + TorchEngine.torchVersion() + " " + variant.text()
+                + (variant.model().hasConvolutions() ? " NCHW" : "") + " threads intra-op " + threads.intraOp()
+                + " OpenBLAS " + threads.openBlas();
     }
 
     @Override
@@ -161,7 +166,7 @@ final class TorchNetwork implements NetworkUnderTest {
         List<org.regbench.engine.Tensor> out = new ArrayList<>();
         try (PointerScope scope = new PointerScope()) {
             for (ZooModule.Param p : module.params()) {
-                out.add(CommonLayout.paramToCommon(p, p.tensor()));
+                out.add(CommonLayout.paramToCommon(p, p.tensor(), false));
             }
         }
         return out;
@@ -177,12 +182,12 @@ final class TorchNetwork implements NetworkUnderTest {
             for (int i = 0; i < params.size(); i++) {
                 ZooModule.Param p = params.get(i);
                 org.regbench.engine.Tensor given = parameters.get(i);
-                long[] expected = CommonLayout.paramToCommon(p, p.tensor()).shape();
+                long[] expected = CommonLayout.paramToCommon(p, p.tensor(), false).shape();
                 if (!given.name().equals(p.name()) || !Arrays.equals(given.shape(), expected)) {
                     throw new IllegalArgumentException("parameter " + i + " of " + variant.text() + " is " + p.name()
                             + Arrays.toString(expected) + ", got " + given);
                 }
-                p.tensor().copy_(CommonLayout.paramFromCommon(p, given));
+                CommonLayout.setParam(p, given);
             }
         }
     }
@@ -203,7 +208,7 @@ final class TorchNetwork implements NetworkUnderTest {
                 if (!grad.defined()) {
                     throw new IllegalStateException("no gradient for " + p.name() + ": call forwardBackward first");
                 }
-                out.add(CommonLayout.paramToCommon(p, grad));
+                out.add(CommonLayout.paramToCommon(p, grad, true));
             }
         }
         return out;
@@ -260,6 +265,7 @@ final class TorchNetwork implements NetworkUnderTest {
         close(features);
         close(targets);
         initial.forEach(TorchNetwork::close);
+        tensors.forEach(TorchNetwork::close);
         if (adam != null) {
             adam.close();
         }

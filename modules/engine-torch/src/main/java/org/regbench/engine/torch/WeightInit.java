@@ -2,14 +2,16 @@ package org.regbench.engine.torch;
 
 import org.bytedeco.pytorch.GeneratorOptional;
 import org.bytedeco.pytorch.NoGradGuard;
+import org.bytedeco.pytorch.Scalar;
 import org.bytedeco.pytorch.Tensor;
 import org.regbench.zoo.ModelKind;
 
 /**
  * The zoo's weight initialization, drawn from torch's generator: DL4J's XAVIER_UNIFORM, U(-s, s) with
  * s = sqrt(6 / (fanIn + fanOut)), where a 3x3 convolution's fans are its channels times 9 (DL4J divides fanOut by the
- * stride, 1 here; torch's xavier_uniform_ agrees); LECUN_NORMAL, N(0, 1 / fanIn), for the SELU model; biases 0, as
- * DL4J's default bias init. The same distributions, not the same numbers: equivalence checks copy DL4J's weights.
+ * stride, 1 here; torch's xavier_uniform_ agrees) and an LSTM's fans are its units and its inputs plus units;
+ * LECUN_NORMAL, N(0, 1 / fanIn), for the SELU model; biases 0, as DL4J's default bias init, but an LSTM's forget gate
+ * bias 1. The same distributions, not the same numbers: equivalence checks copy DL4J's weights.
  */
 final class WeightInit {
 
@@ -22,16 +24,16 @@ final class WeightInit {
                 Tensor t = p.tensor();
                 if (!p.weight()) {
                     t.zero_();
-                    continue;
-                }
-                long[] shape = t.shape(); // [out, in] or [out, in, kh, kw]
-                long receptive = shape.length == 4 ? shape[2] * shape[3] : 1;
-                double fanIn = shape[1] * receptive;
-                double fanOut = shape[0] * receptive;
-                if (model == ModelKind.MLP_SELU) {
-                    t.normal_(0.0, Math.sqrt(1.0 / fanIn), new GeneratorOptional());
+                    if (p.layout() == ZooModule.Layout.GATES) {
+                        // DL4J's forgetGateBiasInit 1.0; the forget gate is the second block in both orders
+                        long h = t.numel() / 4;
+                        t.narrow(0, h, h).fill_(new Scalar(1.0));
+                        p.companion().zero_();
+                    }
+                } else if (model == ModelKind.MLP_SELU) {
+                    t.normal_(0.0, Math.sqrt(1.0 / p.fanIn()), new GeneratorOptional());
                 } else {
-                    double s = Math.sqrt(6.0 / (fanIn + fanOut));
+                    double s = Math.sqrt(6.0 / (p.fanIn() + p.fanOut()));
                     t.uniform_(-s, s, new GeneratorOptional());
                 }
             }

@@ -60,6 +60,21 @@ class TorchDropoutTest {
     }
 
     @Test
+    void spatialOnSequencesDropsAFeatureAcrossAllTimeSteps() {
+        // NCW [batch, features, time], as sequences travel between the LSTM model's layers
+        int rows = 256 * 28;
+        float[] y = apply(DropoutType.SPATIAL, ones(256, 28, 28));
+        int zeroRows = 0;
+        for (int r = 0; r < rows; r++) {
+            for (int t = 1; t < 28; t++) {
+                assertEquals(y[r * 28], y[r * 28 + t], "feature " + r + " changes over time");
+            }
+            zeroRows += y[r * 28] == 0f ? 1 : 0;
+        }
+        assertEquals(RATE, zeroRows / (double) rows, 0.025);
+    }
+
+    @Test
     void alphaDropoutKeepsSelusMeanAndVariance() {
         float[] y = apply(DropoutType.ALPHA, randn(UNITS));
         // dropped units all take one value, a * -1.7581 + b (Klambauer et al.'s alpha')
@@ -99,7 +114,7 @@ class TorchDropoutTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"mlp/standard@0.5", "mlp/gaussian@0.5", "mlp-selu/alpha@0.5", "cnn/spatial@0.5",
-            "cnn/standard@0.5:input-hidden"})
+            "cnn/standard@0.5:input-hidden", "lstm/standard@0.5", "lstm/spatial@0.5"})
     void dropoutActsInTrainingOnlyAndRepeatsAfterReset(String text) {
         try (NetworkUnderTest net = Engines.get("torch").build(Variant.parse(text), 5, 32, BuildOptions.DEFAULT)) {
             Tensor inference = net.output(false);

@@ -39,7 +39,7 @@ class TorchEngineTest {
     @ParameterizedTest
     @ValueSource(strings = {"mlp/none", "mlp/standard@0.5", "mlp/gaussian@0.3:input-hidden", "mlp/paper",
             "mlp-wide/standard@0.5", "mlp-selu/alpha@0.1", "cnn/none", "cnn/spatial@0.2", "cnn/standard@0.5",
-            "cnn/seed"})
+            "cnn/seed", "lstm/none", "lstm/standard@0.5", "lstm/spatial@0.2:input-hidden"})
     void buildsTheZooModelsWithPyTorchsDropoutTypes(String text) {
         Variant v = Variant.parse(text);
         assertEquals(Optional.empty(), TORCH.refusal(v, BuildOptions.DEFAULT));
@@ -49,7 +49,6 @@ class TorchEngineTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "lstm/none|lstm is not built for torch",
             "mlp/dropconnect@0.5|dropconnect is not a PyTorch operator",
             "mlp/standard@0.5+l2|l1, l2, maxnorm and batchnorm are not built",
             "cnn/none+batchnorm|l1, l2, maxnorm and batchnorm are not built"})
@@ -108,6 +107,31 @@ class TorchEngineTest {
             b.setParameters(p);
             assertEquals(p, b.parameters());
             b.setBatch(a.batch());
+            assertEquals(a.output(false), b.output(false));
+        }
+    }
+
+    @Test
+    void lstmParametersAreDl4jsOneBiasPerLayerInItsGateOrder() {
+        try (NetworkUnderTest a = TORCH.build(Variant.parse("lstm/none"), 1, 4, BuildOptions.DEFAULT);
+             NetworkUnderTest b = TORCH.build(Variant.parse("lstm/none"), 2, 4, BuildOptions.DEFAULT)) {
+            List<Tensor> p = a.parameters();
+            assertEquals("[0_W[28, 256], 0_RW[64, 256], 0_b[256], 1_W[64, 256], 1_RW[64, 256], 1_b[256], 2_W[64, 10],"
+                    + " 2_b[10]]", p.toString());
+            // DL4J's forget gate bias init: 1 in the second block of 64, 0 elsewhere
+            float[] bias = p.get(2).data();
+            for (int i = 0; i < bias.length; i++) {
+                assertEquals(i >= 64 && i < 128 ? 1f : 0f, bias[i], "bias " + i);
+            }
+            assertEquals(57_482, a.parameterCount(), "DL4J's count: torch's second bias is held at 0, untrained");
+            b.setParameters(p);
+            b.setBatch(a.batch());
+            assertEquals(p, b.parameters());
+            assertEquals(a.output(false), b.output(false));
+            b.trainStep();
+            b.reset();
+            assertNotEquals(p, b.parameters(), "reset restores b's own initial values");
+            b.setParameters(p);
             assertEquals(a.output(false), b.output(false));
         }
     }

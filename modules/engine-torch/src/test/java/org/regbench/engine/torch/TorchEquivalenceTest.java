@@ -22,7 +22,7 @@ class TorchEquivalenceTest {
     private static final Engine TORCH = Engines.get("torch");
 
     @ParameterizedTest
-    @ValueSource(strings = {"mlp/none", "cnn/none", "mlp-wide/none", "mlp-selu/none"})
+    @ValueSource(strings = {"mlp/none", "cnn/none", "mlp-wide/none", "mlp-selu/none", "lstm/none"})
     void computesWhatDl4jComputes(String variant) {
         try (NetworkUnderTest ref = DL4J.build(Variant.parse(variant), 7, 16, BuildOptions.DEFAULT);
              NetworkUnderTest torch = TORCH.build(Variant.parse(variant), 8, 16, BuildOptions.DEFAULT)) {
