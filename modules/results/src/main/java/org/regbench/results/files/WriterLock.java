@@ -1,0 +1,183 @@
+package org.regbench.results.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One writer per output. Two runs with the same {@code --out} used to both report "4 of 4 points written" while the
+ * file held one run's rows; now the first takes an exclusive lock ({@link FileChannel#tryLock}) on a lock file beside
+ * the output, {@code .<name>.lock}, and keeps it for the whole run, and a second run is refused at once with the
+ * holder's pid and start time, which the holder writes into the lock file. Runs with default names also lock their
+ * results folder ({@code <folder>/.regbench.lock}), so they do not race for a name.
+ *
+ * <p>The operating system releases the lock when its holder dies, even by {@code kill -9}; the lock file then stays
+ * behind and the next writer in that folder removes it ({@link Leftovers}). A holder deletes its lock file while it
+ * still holds the lock; a run that opened the file just before that finds, after locking, that the path no longer
+ * holds its own holder line, and starts again on a fresh file, so two runs never both believe they hold the lock.
+ */
+public final class WriterLock implements AutoCloseable {
+
+    static final String FIRST_LINE = "regbench writer lock";
+    static final String FOLDER_LOCK = ".regbench.lock";
+    private static final int ATTEMPTS = 5;
+    /**
+     * Lock files this JVM holds. Java's file locks are POSIX record locks, which a process loses on all of a file
+     * when it closes any descriptor of it; so this JVM never opens a lock file it holds a second time.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Path lockFile;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final Thread cleanup;
+
+    private WriterLock(Path lockFile, FileChannel channel, FileLock lock) {
+        this.lockFile = lockFile;
+        this.channel = channel;
+        this.lock = lock;
+        // Ctrl-C ends the JVM without unwinding the command; the lock file goes with it instead of staying behind
+        this.cleanup = new Thread(this::deleteFile, "regbench-lock-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+    }
+
+    /** The lock file of an output file: {@code .<name>.lock} in the same folder. */
+    public static Path lockFileOf(Path output) {
+        Path abs = output.toAbsolutePath().normalize();
+        return abs.resolveSibling("." + abs.getFileName() + ".lock");
+    }
+
+    /** The lock file of a results folder: {@code .regbench.lock} inside it. */
+    public static Path lockFileOfFolder(Path folder) {
+        return folder.toAbsolutePath().normalize().resolve(FOLDER_LOCK);
+    }
+
+    /** Locks {@code output} for this run, creating its folder; refuses in one line when another run holds it. */
+    public static WriterLock onFile(Path output) {
+        return acquire(output, lockFileOf(output));
+    }
+
+    /** Locks a results folder for a run that writes a default name in it. */
+    public static WriterLock onFolder(Path folder) {
+        return acquire(folder, lockFileOfFolder(folder));
+    }
+
+    private static WriterLock acquire(Path target, Path lockFile) {
+        String holder = FIRST_LINE + "\npid=" + ProcessHandle.current().pid() + "\nstarted="
+                + ProcessHandle.current().info().startInstant().map(Instant::toString).orElse("unknown")
+                + "\ntoken=" + UUID.randomUUID() + "\n";
+        if (HELD.contains(lockFile)) {
+            throw new OutputRefusedException(target + " is being written by another run (" + describeHolder(lockFile)
+                    + "); wait for it to finish or write elsewhere");
+        }
+        try {
+            Files.createDirectories(lockFile.getParent());
+            for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                FileLock lock = tryLock(channel);
+                if (lock == null) {
+                    channel.close();
+                    throw new OutputRefusedException(target + " is being written by another run ("
+                            + describeHolder(lockFile) + "); wait for it to finish or write elsewhere");
+                }
+                channel.truncate(0);
+                channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+                channel.force(false);
+                if (holder.equals(read(lockFile).orElse(""))) {
+                    HELD.add(lockFile);
+                    return new WriterLock(lockFile, channel, lock);
+                }
+                lock.release();
+                channel.close();
+            }
+        } catch (IOException e) {
+            throw new OutputRefusedException("cannot lock " + target + " (" + lockFile + ": " + e.getMessage() + ")");
+        }
+        throw new OutputRefusedException("cannot lock " + target + ": its lock file " + lockFile
+                + " keeps being replaced");
+    }
+
+    /** Whether this JVM holds {@code lockFile}: it must not be opened again here (see {@link #HELD}). */
+    static boolean heldHere(Path lockFile) {
+        return HELD.contains(lockFile.toAbsolutePath().normalize());
+    }
+
+    /** A lock on the channel, or null when another process (or this one) holds it. */
+    static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return null;
+        }
+    }
+
+    /** "pid 1234, started 2026-11-29T13:40:02Z", as the holder wrote it; a generic phrase when it wrote nothing. */
+    static String describeHolder(Path lockFile) {
+        Optional<String> text = read(lockFile);
+        String pid = field(text, "pid");
+        String started = field(text, "started");
+        return pid.isEmpty() ? "a process that has not said who it is" : "pid " + pid
+                + (started.isEmpty() ? "" : ", started " + started);
+    }
+
+    static Optional<String> read(Path lockFile) {
+        try {
+            return Optional.of(Files.readString(lockFile, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String field(Optional<String> text, String name) {
+        return text.flatMap(t -> t.lines().filter(l -> l.startsWith(name + "=")).findFirst())
+                .map(l -> l.substring(name.length() + 1)).orElse("");
+    }
+
+    public Path lockFile() {
+        return lockFile;
+    }
+
+    /** Deletes the lock file while still holding the lock, then releases it. */
+    @Override
+    public void close() {
+        deleteFile();
+        try {
+            lock.release();
+            channel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release " + lockFile, e);
+        } finally {
+            HELD.remove(lockFile);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: nothing to remove
+            }
+        }
+    }
+
+    private void deleteFile() {
+        try {
+            Files.deleteIfExists(lockFile);
+        } catch (IOException e) {
+            // a lock file left behind is removed by the next writer in this folder
+        }
+    }
+}
