@@ -18,7 +18,9 @@ import java.util.stream.Stream;
  * What an interrupted run ({@code kill -9}, a power cut) leaves in a results folder: temporary files of a write that
  * never reached its move ({@code .<name><digits>.tmp}, a chart's {@code .<name>.tmp.png}) and lock files whose holder
  * is gone. The next run that writes into the folder removes them, after taking its own locks, and never touches what
- * a live writer still owns: a temporary file is kept while its output's lock is held, a lock file while it is locked.
+ * a live writer still owns: a lock file is removed only when nobody holds it, and while another run holds a lock in
+ * the folder, only the temporary files of this run's own outputs go (a live run's companions, such as a sweep's
+ * summary beside its epochs file, are not locked one by one).
  */
 public final class Leftovers {
 
@@ -37,26 +39,34 @@ public final class Leftovers {
         if (!Files.isDirectory(folder)) {
             return removed;
         }
-        List<Path> entries;
-        try (Stream<Path> s = Files.list(folder)) {
-            entries = s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
-        } catch (IOException e) {
-            return removed;
+        boolean othersWriting = false;
+        for (Path lock : entries(folder).stream().filter(p -> LOCK.matcher(p.getFileName().toString()).matches())
+                .toList()) {
+            if (removeIfStale(lock)) {
+                removed.add(lock.getFileName().toString());
+            } else if (!WriterLock.heldHere(lock) && isRegbenchLock(lock) && isLocked(lock)) {
+                othersWriting = true;
+            }
         }
-        for (Path p : entries) {
-            String name = p.getFileName().toString();
-            if (LOCK.matcher(name).matches()) {
-                if (removeIfStale(p)) {
-                    removed.add(name);
-                }
+        for (Path p : entries(folder)) {
+            String target = targetOf(p.getFileName().toString());
+            if (target == null) {
                 continue;
             }
-            String target = targetOf(name);
-            if (target != null && !isLocked(WriterLock.lockFileOf(folder.resolve(target))) && delete(p)) {
-                removed.add(name);
+            boolean ours = WriterLock.heldHere(WriterLock.lockFileOf(folder.resolve(target)));
+            if ((ours || !othersWriting) && delete(p)) {
+                removed.add(p.getFileName().toString());
             }
         }
         return removed;
+    }
+
+    private static List<Path> entries(Path folder) {
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** The output a temporary file was written for, or null when the name is not one of regbench's. */
@@ -90,11 +100,7 @@ public final class Leftovers {
 
     /** A regbench lock file nobody holds: its holder died; delete it while holding it (see WriterLock). */
     private static boolean removeIfStale(Path lockFile) {
-        if (WriterLock.heldHere(lockFile)) {
-            return false;
-        }
-        String text = WriterLock.read(lockFile).orElse(null);
-        if (text == null || !(text.isEmpty() || text.startsWith(WriterLock.FIRST_LINE))) {
+        if (WriterLock.heldHere(lockFile) || !isRegbenchLock(lockFile)) {
             return false;
         }
         try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
@@ -110,6 +116,12 @@ public final class Leftovers {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** regbench's lock files start with its first line; an empty one was made by a run killed before writing it. */
+    private static boolean isRegbenchLock(Path lockFile) {
+        String text = WriterLock.read(lockFile).orElse(null);
+        return text != null && (text.isEmpty() || text.startsWith(WriterLock.FIRST_LINE));
     }
 
     private static boolean delete(Path p) {

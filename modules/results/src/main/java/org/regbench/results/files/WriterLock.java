@@ -12,9 +12,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -39,7 +40,7 @@ public final class WriterLock implements AutoCloseable {
      * Lock files this JVM holds. Java's file locks are POSIX record locks, which a process loses on all of a file
      * when it closes any descriptor of it; so this JVM never opens a lock file it holds a second time.
      */
-    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+    private static final Map<Path, String> HELD = new ConcurrentHashMap<>();
 
     private final Path lockFile;
     private final FileChannel channel;
@@ -77,29 +78,31 @@ public final class WriterLock implements AutoCloseable {
     }
 
     private static WriterLock acquire(Path target, Path lockFile) {
+        String mine = HELD.get(lockFile);
+        if (mine != null) {
+            throw refused(target, Optional.of(mine));
+        }
         String holder = FIRST_LINE + "\npid=" + ProcessHandle.current().pid() + "\nstarted="
                 + ProcessHandle.current().info().startInstant().map(Instant::toString).orElse("unknown")
                 + "\ntoken=" + UUID.randomUUID() + "\n";
-        if (HELD.contains(lockFile)) {
-            throw new OutputRefusedException(target + " is being written by another run (" + describeHolder(lockFile)
-                    + "); wait for it to finish or write elsewhere");
-        }
         try {
             Files.createDirectories(lockFile.getParent());
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+                Object before = fileKey(lockFile);
                 FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+                Object opened = fileKey(lockFile);
                 FileLock lock = tryLock(channel);
                 if (lock == null) {
                     channel.close();
-                    throw new OutputRefusedException(target + " is being written by another run ("
-                            + describeHolder(lockFile) + "); wait for it to finish or write elsewhere");
+                    throw refused(target, read(lockFile));
                 }
-                channel.truncate(0);
-                channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
-                channel.force(false);
-                if (holder.equals(read(lockFile).orElse(""))) {
-                    HELD.add(lockFile);
+                // the path must still name the file that was locked: its holder may have deleted it meanwhile
+                if (before != null && before.equals(opened) && before.equals(fileKey(lockFile))) {
+                    channel.truncate(0);
+                    channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+                    channel.force(false);
+                    HELD.put(lockFile, holder);
                     return new WriterLock(lockFile, channel, lock);
                 }
                 lock.release();
@@ -112,9 +115,26 @@ public final class WriterLock implements AutoCloseable {
                 + " keeps being replaced");
     }
 
+    private static OutputRefusedException refused(Path target, Optional<String> holderText) {
+        return new OutputRefusedException(target + " is being written by another run (" + describeHolder(holderText)
+                + "); wait for it to finish or write elsewhere");
+    }
+
+    /**
+     * The identity of the file a path names, read without opening it (opening a lock file this JVM holds, then
+     * closing it, would drop the lock); null when there is none.
+     */
+    private static Object fileKey(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** Whether this JVM holds {@code lockFile}: it must not be opened again here (see {@link #HELD}). */
     static boolean heldHere(Path lockFile) {
-        return HELD.contains(lockFile.toAbsolutePath().normalize());
+        return HELD.containsKey(lockFile.toAbsolutePath().normalize());
     }
 
     /** A lock on the channel, or null when another process (or this one) holds it. */
@@ -127,8 +147,7 @@ public final class WriterLock implements AutoCloseable {
     }
 
     /** "pid 1234, started 2026-11-29T13:40:02Z", as the holder wrote it; a generic phrase when it wrote nothing. */
-    static String describeHolder(Path lockFile) {
-        Optional<String> text = read(lockFile);
+    static String describeHolder(Optional<String> text) {
         String pid = field(text, "pid");
         String started = field(text, "started");
         return pid.isEmpty() ? "a process that has not said who it is" : "pid " + pid

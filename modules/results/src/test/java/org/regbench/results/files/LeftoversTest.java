@@ -16,7 +16,7 @@ class LeftoversTest {
     Path dir;
 
     @Test
-    void removesWhatDeadRunsLeftAndKeepsWhatLiveRunsOwn() throws IOException {
+    void removesWhatDeadRunsLeft() throws IOException {
         // a run killed while writing a.csv: its temporary file and its lock file, nobody holding it
         Files.writeString(dir.resolve("a.csv"), "rows");
         Files.writeString(dir.resolve(".a.csv8123456789.tmp"), "half");
@@ -24,11 +24,30 @@ class LeftoversTest {
         Files.writeString(dir.resolve(".rate-curve.tmp.png"), "half");
         // someone else's lock file: not regbench's format
         Files.writeString(dir.resolve(".tool.lock"), "other tool");
-        try (WriterLock live = WriterLock.onFile(dir.resolve("b.csv"))) {
-            Files.writeString(dir.resolve(".b.csv4242.tmp"), "being written");
-            List<String> removed = Leftovers.clean(dir);
-            assertEquals(List.of(".a.csv.lock", ".a.csv8123456789.tmp", ".rate-curve.tmp.png"), removed);
-            assertEquals(List.of(".b.csv.lock", ".b.csv4242.tmp", ".tool.lock", "a.csv"), names());
+        try (WriterLock mine = WriterLock.onFile(dir.resolve("b.csv"))) {
+            // this run is about to write b.csv: a temporary file of it is an earlier run's
+            Files.writeString(dir.resolve(".b.csv4242.tmp"), "from a killed run");
+            assertEquals(List.of(".a.csv.lock", ".a.csv8123456789.tmp", ".b.csv4242.tmp", ".rate-curve.tmp.png"),
+                    Leftovers.clean(dir));
+            assertEquals(List.of(".b.csv.lock", ".tool.lock", "a.csv"), names());
+        }
+    }
+
+    @Test
+    void whileAnotherRunWritesInTheFolderOnlyOurOwnLeftoversGo() throws Exception {
+        Process other = HoldLock.start(dir.resolve("b.csv"));
+        try (WriterLock mine = WriterLock.onFile(dir.resolve("a.csv"))) {
+            Files.writeString(dir.resolve(".a.csv11.tmp"), "ours, from a killed run");
+            Files.writeString(dir.resolve(".b.csv22.tmp"), "the other run's, being written");
+            Files.writeString(dir.resolve(".summary.csv33.tmp"), "maybe the other run's companion");
+            assertEquals(List.of(".a.csv11.tmp"), Leftovers.clean(dir));
+            assertEquals(List.of(".a.csv.lock", ".b.csv.lock", ".b.csv22.tmp", ".summary.csv33.tmp"), names());
+
+            other.destroyForcibly().waitFor();
+            assertEquals(List.of(".b.csv.lock", ".b.csv22.tmp", ".summary.csv33.tmp"), Leftovers.clean(dir));
+            assertEquals(List.of(".a.csv.lock"), names());
+        } finally {
+            other.destroyForcibly();
         }
     }
 

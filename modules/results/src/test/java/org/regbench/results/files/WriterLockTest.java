@@ -34,6 +34,23 @@ class WriterLockTest {
     }
 
     @Test
+    void aRunInAnotherProcessIsNamedAndItsDeathFreesTheOutput() throws Exception {
+        Path out = dir.resolve("run.csv");
+        Process other = HoldLock.start(out);
+        try {
+            OutputRefusedException e = assertThrows(OutputRefusedException.class, () -> WriterLock.onFile(out));
+            assertTrue(e.getMessage().startsWith(out + " is being written by another run (pid " + other.pid()
+                    + ", started "), e.getMessage());
+            other.destroyForcibly().waitFor();
+            try (WriterLock lock = WriterLock.onFile(out)) {
+                assertTrue(Files.readString(lock.lockFile()).contains("pid=" + ProcessHandle.current().pid()));
+            }
+        } finally {
+            other.destroyForcibly();
+        }
+    }
+
+    @Test
     void aFolderLockIsItsOwnFile() {
         Path folder = dir.resolve("runs");
         try (WriterLock a = WriterLock.onFolder(folder); WriterLock b = WriterLock.onFile(folder.resolve("x.csv"))) {
