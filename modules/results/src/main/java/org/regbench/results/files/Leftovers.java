@@ -121,7 +121,7 @@ public final class Leftovers {
     /** regbench's lock files start with its first line; an empty one was made by a run killed before writing it. */
     private static boolean isRegbenchLock(Path lockFile) {
         String text = WriterLock.read(lockFile).orElse(null);
-        return text != null && (text.isEmpty() || text.startsWith(WriterLock.FIRST_LINE));
+        return text != null && LockHolder.isRegbenchLock(text);
     }
 
     private static boolean delete(Path p) {

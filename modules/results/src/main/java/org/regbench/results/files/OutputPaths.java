@@ -20,11 +20,12 @@ public final class OutputPaths {
 
     /**
      * Refuses, in one line naming {@code file}, a path that exists and is not a regular file (never followed when it
-     * is a link), an existing regular file unless {@code force}, and a path whose nearest existing ancestor is not a
-     * writable directory.
+     * is a link), an output another run holds ({@link WriterLock}), an existing regular file unless {@code force},
+     * and a path whose nearest existing ancestor is not a writable directory.
      */
     public static void checkFile(Path file, boolean force) {
         checkNotSpecial(file);
+        WriterLock.checkFree(file);
         if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !force) {
             throw new OutputRefusedException(file + " exists; pass --force to overwrite it");
         }

@@ -9,14 +9,11 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,7 +30,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WriterLock implements AutoCloseable {
 
-    static final String FIRST_LINE = "regbench writer lock";
     static final String FOLDER_LOCK = ".regbench.lock";
     private static final int ATTEMPTS = 5;
     /**
@@ -82,9 +78,7 @@ public final class WriterLock implements AutoCloseable {
         if (mine != null) {
             throw refused(target, Optional.of(mine));
         }
-        String holder = FIRST_LINE + "\npid=" + ProcessHandle.current().pid() + "\nstarted="
-                + ProcessHandle.current().info().startInstant().map(Instant::toString).orElse("unknown")
-                + "\ntoken=" + UUID.randomUUID() + "\n";
+        String holder = LockHolder.thisProcess();
         try {
             Files.createDirectories(lockFile.getParent());
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -116,8 +110,8 @@ public final class WriterLock implements AutoCloseable {
     }
 
     private static OutputRefusedException refused(Path target, Optional<String> holderText) {
-        return new OutputRefusedException(target + " is being written by another run (" + describeHolder(holderText)
-                + "); wait for it to finish or write elsewhere");
+        return new OutputRefusedException(target + " is being written by another run (" + LockHolder.describe(
+                holderText, "a process that has not said who it is") + "); wait for it to finish or write elsewhere");
     }
 
     /**
@@ -129,6 +123,21 @@ public final class WriterLock implements AutoCloseable {
             return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /**
+     * Refuses, naming the holder, an output whose lock another run holds now; creates nothing, so a command can ask
+     * before it prepares anything. Taking the lock ({@link #onFile}) is still what decides.
+     */
+    public static void checkFree(Path output) {
+        Path lockFile = lockFileOf(output);
+        String mine = HELD.get(lockFile);
+        if (mine != null) {
+            throw refused(output, Optional.of(mine));
+        }
+        if (Leftovers.isLocked(lockFile)) {
+            throw refused(output, read(lockFile));
         }
     }
 
@@ -146,27 +155,12 @@ public final class WriterLock implements AutoCloseable {
         }
     }
 
-    /** "pid 1234, started 2026-11-29T13:40:02Z", as the holder wrote it; a generic phrase when it wrote nothing. */
-    static String describeHolder(Optional<String> text) {
-        String pid = field(text, "pid");
-        String started = field(text, "started");
-        return pid.isEmpty() ? "a process that has not said who it is" : "pid " + pid
-                + (started.isEmpty() ? "" : ", started " + started);
-    }
-
     static Optional<String> read(Path lockFile) {
         try {
             return Optional.of(Files.readString(lockFile, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
+        } catch (IOException gone) {
             return Optional.empty();
         }
-    }
-
-    private static String field(Optional<String> text, String name) {
-        return text.flatMap(t -> t.lines().filter(l -> l.startsWith(name + "=")).findFirst())
-                .map(l -> l.substring(name.length() + 1)).orElse("");
     }
 
     public Path lockFile() {
