@@ -136,7 +136,7 @@ public final class WriterLock implements AutoCloseable {
         if (mine != null) {
             throw refused(output, Optional.of(mine));
         }
-        if (Leftovers.isLocked(lockFile)) {
+        if (Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS) && Leftovers.isLocked(lockFile)) {
             throw refused(output, read(lockFile));
         }
     }
