@@ -121,6 +121,18 @@ class ConfirmedComparisonTest {
     }
 
     @Test
+    void aFailedReMeasurementIsExitThreeNotARegression() throws Exception {
+        Map<BenchmarkKey, ConfirmedComparison.PlannedPoint> planned = new HashMap<>();
+        RunRecorder run = slowRun(planned);
+        StringWriter out = new StringWriter();
+        int code = new ConfirmedComparison((p, t) -> {
+            throw new org.regbench.bench.run.PointFailedException(p, "the fork died", "");
+        }, 3).run(Optional.of(dir.resolve("baseline.csv")), run, planned, new PrintWriter(out, true));
+        assertEquals(3, code, out.toString());
+        assertTrue(out.toString().contains("  re-measurement failed, the first measurement stands: "), out.toString());
+    }
+
+    @Test
     void noBaselineSaysHowToMakeOne() {
         StringWriter out = new StringWriter();
         RunRecorder run = RunRecorder.to(RunRecorder.provenance(BACKEND), dir.resolve("run.csv"));

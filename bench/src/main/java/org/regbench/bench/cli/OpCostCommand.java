@@ -33,6 +33,7 @@ import org.regbench.results.ProvenanceProbe;
 import org.regbench.results.RepoPaths;
 import org.regbench.results.files.OutputClaim;
 import org.regbench.results.files.OutputPaths;
+import org.regbench.results.store.RunStore;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
 import org.regbench.zoo.ModelKind;
@@ -106,6 +107,7 @@ public final class OpCostCommand implements Callable<Integer> {
         OpCostPlan plan = plan(console::println);
         int waitLock = jmhLock.checked();
         if (out != null) {
+            RunStore.at(RepoPaths.runs(), spec.commandLine().getErr()).refuseForeign(out, "opcost results", "results/opcost/");
             OutputPaths.checkFile(out, overwrite.force);
         }
         console.printf("regbench opcost: %d dropout points and one bandwidth copy of 2 x %,d floats, estimated %s%n",

@@ -29,6 +29,7 @@ import org.regbench.results.ProvenanceProbe;
 import org.regbench.results.RepoPaths;
 import org.regbench.results.files.OutputClaim;
 import org.regbench.results.files.OutputPaths;
+import org.regbench.results.store.RunStore;
 import org.regbench.results.stats.RatioInterval;
 import org.regbench.zoo.Variant;
 import picocli.CommandLine.Command;
@@ -85,6 +86,7 @@ public final class SelfCheckCommand implements Callable<Integer> {
         Timing base = timing();
         int waitLock = jmhLock.checked();
         if (out != null) {
+            RunStore.at(RepoPaths.runs(), spec.commandLine().getErr()).refuseForeign(out, "selfcheck results", "results/selfcheck/");
             OutputPaths.checkFile(out, overwrite.force);
         }
         ForkClasspath.ensure();

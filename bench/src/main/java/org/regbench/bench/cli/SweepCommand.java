@@ -121,11 +121,8 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         if (out != null) {
-            RunStore runs = RunStore.at(RepoPaths.runs(), spec.commandLine().getErr());
-            if (runs.contains(out)) {
-                throw new UserInputException(out + ": " + runs.folder() + " holds bench runs only, which every"
-                        + " command reads as such; write sweeps elsewhere (default results/sweeps/)");
-            }
+            RunStore.at(RepoPaths.runs(), spec.commandLine().getErr()).refuseForeign(out, "sweeps",
+                    "results/sweeps/");
             for (Path f : outputs(out)) {
                 OutputPaths.checkFile(f, overwrite.force);
             }

@@ -131,13 +131,16 @@ class SpecialOutputsTest {
     }
 
     @Test
-    void sweepsStayOutOfTheRunsFolder() {
-        Path out = RepoPaths.runs().resolve("epochs-written-by-mistake.csv");
-        Result r = run("sweep", "--preset", "smoke", "--out", out.toString());
-        assertEquals(2, r.code, r.err);
-        assertEquals("regbench: " + out + ": " + RepoPaths.runs() + " holds bench runs only, which every command"
-                + " reads as such; write sweeps elsewhere (default results/sweeps/)\n", r.err);
-        assertFalse(Files.exists(out));
+    void otherResultsStayOutOfTheRunsFolder() {
+        Path out = RepoPaths.runs().resolve("written-by-mistake.csv");
+        for (List<String> c : List.of(List.of("sweep", "sweeps", "results/sweeps/"),
+                List.of("opcost", "opcost results", "results/opcost/"))) {
+            Result r = run(c.get(0), "--preset", "smoke", "--out", out.toString());
+            assertEquals(2, r.code, r.err);
+            assertEquals("regbench: " + out + ": " + RepoPaths.runs() + " holds bench runs only, which every command"
+                    + " reads as such; write " + c.get(1) + " elsewhere (default " + c.get(2) + ")\n", r.err);
+            assertFalse(Files.exists(out));
+        }
     }
 
     private static boolean make(String... command) {

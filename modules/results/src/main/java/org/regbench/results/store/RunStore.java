@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.regbench.results.InvalidResultsException;
 import org.regbench.results.csv.BenchCsv;
+import org.regbench.results.files.OutputRefusedException;
 
 /**
  * The runs folder ({@code results/runs/}), read the same way by {@code bench}, {@code history}, {@code report},
@@ -114,6 +115,17 @@ public final class RunStore {
     /** Whether {@code path} lies in this folder or below it (where only bench runs belong). */
     public boolean contains(Path path) {
         return path.toAbsolutePath().normalize().startsWith(folder.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Refuses {@code out}, a file of another kind ({@code what}: sweeps, opcost or selfcheck results), when it lies in
+     * this folder: every command reads the folder as bench runs.
+     */
+    public void refuseForeign(Path out, String what, String defaultFolder) {
+        if (contains(out)) {
+            throw new OutputRefusedException(out + ": " + folder + " holds bench runs only, which every command"
+                    + " reads as such; write " + what + " elsewhere (default " + defaultFolder + ")");
+        }
     }
 
     private List<Path> runFiles() {
