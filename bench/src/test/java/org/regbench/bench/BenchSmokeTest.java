@@ -21,6 +21,12 @@ class BenchSmokeTest {
     private static final List<String> PROVENANCE = List.of("timestamp", "git_commit", "host", "cpu", "cores",
             "threads", "java_version", "dl4j_version", "backend", "native_build", "device");
 
+    /**
+     * In-process runs take the host's JMH lock (/tmp/jmh.lock); where other JMH runs share the host, they wait for it
+     * instead of failing at once.
+     */
+    static final String[] SHARED_HOST = {"--wait-lock", "600"};
+
     @TempDir
     Path dir;
 
@@ -28,7 +34,7 @@ class BenchSmokeTest {
     void smokeRunRecordsEveryPointWithProvenanceAndRawScores() throws Exception {
         Path out = dir.resolve("smoke.csv");
         BenchInputTest.Result r = BenchInputTest.run("bench", "--preset", "smoke", "--out", out.toString(),
-                "--no-compare");
+                "--no-compare", SHARED_HOST[0], SHARED_HOST[1]);
         assertEquals(0, r.code(), r.out() + r.err());
         List<CSVRecord> rows = SweepSmokeTest.read(out);
         Set<String> points = rows.stream()

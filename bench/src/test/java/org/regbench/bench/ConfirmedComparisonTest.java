@@ -66,10 +66,10 @@ class ConfirmedComparisonTest {
 
     /** A 5-fork baseline at 10 ms for both points, and a one-fork run where both are 30 % slower at first. */
     private RunRecorder slowRun(Map<BenchmarkKey, ConfirmedComparison.PlannedPoint> planned) {
-        RunRecorder base = RunRecorder.start(BACKEND, dir.resolve("baseline.csv"));
+        RunRecorder base = RunRecorder.to(RunRecorder.provenance(BACKEND), dir.resolve("baseline.csv"));
         base.record(measurement(transientPoint, 10, 5));
         base.record(measurement(realPoint, 10, 5));
-        RunRecorder run = RunRecorder.start(BACKEND, dir.resolve("run.csv"));
+        RunRecorder run = RunRecorder.to(RunRecorder.provenance(BACKEND), dir.resolve("run.csv"));
         for (BenchPoint p : List.of(transientPoint, realPoint)) {
             run.record(measurement(p, 13, 1));
             planned.put(run.rows().get(run.size() - 1).key(), new ConfirmedComparison.PlannedPoint(p, TIMING));
@@ -97,7 +97,7 @@ class ConfirmedComparisonTest {
         assertTrue(out.toString().contains("Re-measured 2: 1 still slower (confirmed), 1 not"), out.toString());
         List<BenchRow> rows = BenchCsv.read(dir.resolve("run.csv"));
         assertEquals(List.of(3, 3), rows.stream().map(BenchRow::forks).toList(), "re-measured rows replace the first");
-        List<BenchRow> first = BenchCsv.read(dir.resolve("run-superseded.csv"));
+        List<BenchRow> first = BenchCsv.read(dir.resolve("superseded/run-superseded.csv"));
         assertEquals(2, first.size(), "the first measurements are kept");
         assertTrue(first.stream().allMatch(r -> r.forks() == 1 && r.score() > 12));
     }
@@ -121,9 +121,21 @@ class ConfirmedComparisonTest {
     }
 
     @Test
+    void aFailedReMeasurementIsExitThreeNotARegression() throws Exception {
+        Map<BenchmarkKey, ConfirmedComparison.PlannedPoint> planned = new HashMap<>();
+        RunRecorder run = slowRun(planned);
+        StringWriter out = new StringWriter();
+        int code = new ConfirmedComparison((p, t) -> {
+            throw new org.regbench.bench.run.PointFailedException(p, "the fork died", "");
+        }, 3).run(Optional.of(dir.resolve("baseline.csv")), run, planned, new PrintWriter(out, true));
+        assertEquals(3, code, out.toString());
+        assertTrue(out.toString().contains("  re-measurement failed, the first measurement stands: "), out.toString());
+    }
+
+    @Test
     void noBaselineSaysHowToMakeOne() {
         StringWriter out = new StringWriter();
-        RunRecorder run = RunRecorder.start(BACKEND, dir.resolve("run.csv"));
+        RunRecorder run = RunRecorder.to(RunRecorder.provenance(BACKEND), dir.resolve("run.csv"));
         int code = new ConfirmedComparison((p, t) -> null, 3).run(Optional.empty(), run, Map.of(),
                 new PrintWriter(out, true));
         assertEquals(0, code);

@@ -19,7 +19,7 @@ import java.util.jar.Manifest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.regbench.bench.cli.UserInputException;
+import org.regbench.bench.UserInputException;
 import org.regbench.bench.run.ForkClasspath;
 import org.regbench.bench.run.NativeBuild;
 import org.regbench.bench.run.NativeBuildFetcher;

@@ -25,7 +25,8 @@ class OpCostSmokeTest {
     void smokeRunRecordsTheCopyAndEverySiteWithConsistentBounds() throws Exception {
         Path out = dir.resolve("opcost.csv");
         BenchInputTest.Result r = BenchInputTest.run("opcost", "--preset", "smoke", "--models", "mlp", "--dropout",
-                "standard", "--batch", "32", "--copy-mib", "64", "--out", out.toString());
+                "standard", "--batch", "32", "--copy-mib", "64", "--out", out.toString(),
+                BenchSmokeTest.SHARED_HOST[0], BenchSmokeTest.SHARED_HOST[1]);
         assertEquals(0, r.code(), r.out() + r.err());
         List<CSVRecord> rows = OpCostCsvTest.read(out);
         assertEquals(List.of("bandwidth", "dropout", "dropout", "dropout"),

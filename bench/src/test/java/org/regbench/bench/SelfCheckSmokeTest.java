@@ -25,7 +25,8 @@ class SelfCheckSmokeTest {
     @Test
     void smokeRunRecordsBothSidesAndAVerdict() throws Exception {
         Path out = dir.resolve("selfcheck.csv");
-        BenchInputTest.Result r = BenchInputTest.run("selfcheck", "--preset", "smoke", "--out", out.toString());
+        BenchInputTest.Result r = BenchInputTest.run("selfcheck", "--preset", "smoke", "--out", out.toString(),
+                BenchSmokeTest.SHARED_HOST[0], BenchSmokeTest.SHARED_HOST[1]);
         assertEquals(0, r.code(), r.out() + r.err());
         List<CSVRecord> rows = OpCostCsvTest.read(out);
         assertEquals(1, rows.size());

@@ -13,13 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.regbench.bench.UserInputException;
 import org.regbench.bench.peak.HostPeak;
 import org.regbench.bench.peak.PeakProbe;
 import org.regbench.bench.equivalence.EquivalenceGate;
 import org.regbench.bench.run.BackendInfo;
+import org.regbench.bench.run.BatchSizes;
 import org.regbench.bench.run.BenchPlan;
 import org.regbench.bench.run.BenchPoint;
 import org.regbench.bench.run.ConfigAxes;
@@ -44,6 +47,13 @@ import org.regbench.bench.run.RunRecorder;
 import org.regbench.bench.run.Timing;
 import org.regbench.bench.run.TuneReport;
 import org.regbench.results.BenchmarkKey;
+import org.regbench.results.ExitCode;
+import org.regbench.results.Provenance;
+import org.regbench.results.RepoPaths;
+import org.regbench.results.files.OutputClaim;
+import org.regbench.results.files.OutputPaths;
+import org.regbench.results.regress.BaselineStore;
+import org.regbench.results.store.RunStore;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
 import org.regbench.zoo.ModelKind;
@@ -93,8 +103,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions configOptions = new ConfigOptions();
 
-    @Option(names = "--out", description = "CSV file (default results/runs/<UTC time>_<commit>_<host>_<backend>.csv)")
+    @Option(names = "--out", description = "CSV file (default results/runs/<UTC time>_<commit>_<host>_<backend>.csv);"
+            + " an existing file only with --force")
     Path out;
+
+    @Mixin
+    OverwriteOption overwrite = new OverwriteOption();
+
+    @Mixin
+    JmhLockOption jmhLock = new JmhLockOption();
 
     @Option(names = "--no-compare", description = "do not compare with this machine's baseline")
     boolean noCompare;
@@ -122,24 +139,31 @@ public final class BenchCommand implements Callable<Integer> {
     String jvmArgsText;
 
     @Option(names = "--wait-quiet", defaultValue = "0", paramLabel = "SECONDS", description = "wait up to this long"
-            + " for JMH's lock and for a busy host to calm down before the peak probe and each round; 0 = do not"
-            + " wait, warn (default: ${DEFAULT-VALUE})")
+            + " for a busy host to calm down before the peak probe and each round; 0 = do not wait, warn (default:"
+            + " ${DEFAULT-VALUE})")
     int waitQuiet;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter console = spec.commandLine().getOut();
         ForkClasspath.ensure(); // before plan(): the native builds are read from the forks' class path
-        BenchPlan plan = plan();
+        // everything the user gave is checked before anything is created, probed or measured
+        BenchPlan plan = plan(console::println);
         RoundSchedule.Kind kind = RoundSchedule.Kind.parse(schedule);
-        if (out != null) {
-            RunRecorder.checkWritable(out);
-        }
         if (confirmForks < 0) {
             throw new UserInputException("--confirm-forks must be 0 (off) or positive, got " + confirmForks);
         }
+        if (noCompare && spec.commandLine().getParseResult().hasMatchedOption("--confirm-forks")) {
+            throw new UserInputException("--confirm-forks re-measures what looks slower than the baseline; it does"
+                    + " nothing with --no-compare");
+        }
         if (waitQuiet < 0) {
             throw new UserInputException("--wait-quiet must be 0 (do not wait) or positive, got " + waitQuiet);
+        }
+        int waitLock = jmhLock.checked();
+        if (out != null) {
+            OutputPaths.checkFile(out, overwrite.force);
+            OutputPaths.checkFile(RunStore.supersededFileOf(out), overwrite.force);
         }
         List<RoundSchedule.Fork> forksToRun = RoundSchedule.of(plan.points(), plan.timing().forks(), kind, seed);
         console.printf("regbench bench: preset %s, %d points, %s schedule, %d rounds, %d forks, estimated %s%n",
@@ -153,17 +177,40 @@ public final class BenchCommand implements Callable<Integer> {
         if (dryRun) {
             plan.points().forEach(p -> console.println("  " + p));
             console.flush();
-            return 0;
+            return ExitCode.OK;
         }
         console.flush();
         fetchNativeBuilds(plan, console);
         BackendInfo backend = BackendInfo.probe();
-        RunRecorder recorder = RunRecorder.start(backend, out);
-        // a faster configuration counts only if it computes what the default path computes: checked before timing
-        EquivalenceGate gate = Preset.parse(preset).tunes() ? EquivalenceGate.check(plan.points(), console) : null;
+        Provenance provenance = RunRecorder.provenance(backend);
+        if (!noCompare) {
+            // a corrupt baseline is found now, not after the whole measurement
+            new BaselineStore(RepoPaths.root()).find(provenance.machineId())
+                    .ifPresent(b -> RunStore.read(b).requireOneMachine("a baseline"));
+        }
+        try (OutputClaim claim = RunStart.claim(out, RepoPaths.runs(), RunRecorder.defaultName(provenance),
+                console)) {
+            return measure(plan, kind, forksToRun, waitLock, RunRecorder.to(provenance, claim.file()), backend,
+                    console);
+        }
+    }
+
+    /** The run itself, once its output is claimed: JMH's lock, the peak, the rounds, the tables and the verdicts. */
+    private int measure(BenchPlan plan, RoundSchedule.Kind kind, List<RoundSchedule.Fork> forksToRun, int waitLock,
+                        RunRecorder recorder, BackendInfo backend, PrintWriter console) throws IOException {
+        // with --force the run replaces the file, and the rows an earlier re-measurement replaced in it go too
+        Files.deleteIfExists(recorder.supersededPath());
+        RunStore store = RunStore.at(RepoPaths.runs(), spec.commandLine().getErr());
+        if (store.contains(recorder.path())) {
+            store.moveOldSupersededFiles().forEach(m -> console.println("moved " + m.getFileName() + " into "
+                    + m.getParent()));
+        }
         console.printf("backend %s (%s), device %s; each row records its own fork's build and threads; writing %s%n",
                 backend.backend(), backend.nativeBuild(), backend.device(), recorder.path());
         console.flush();
+        RunStart.holdJmhLock(waitLock, console);
+        // a faster configuration counts only if it computes what the default path computes: checked before timing
+        EquivalenceGate gate = Preset.parse(preset).tunes() ? EquivalenceGate.check(plan.points(), console) : null;
 
         // threads, settings and build are per point (PointConfig); the run-wide arguments are the forwarded ones
         List<TuneReport.Entry> measured = new ArrayList<>();
@@ -173,7 +220,6 @@ public final class BenchCommand implements Callable<Integer> {
         JmhPointRunner runner = new JmhPointRunner(jvmArgsText == null || jvmArgsText.isBlank() ? List.of()
                 : List.of(jvmArgsText.trim().split("\\s+")));
         QuietCheck quiet = new QuietCheck(waitQuiet, console);
-        quiet.holdJmhLock();
         quiet.awaitQuiet("before the peak probe");
         // once per session, before any point: the denominator of percent_of_peak (results/README.md)
         Optional<HostPeak> peak = PeakProbe.measure(ForkJvmArgs.forThreads(0),
@@ -240,11 +286,11 @@ public final class BenchCommand implements Callable<Integer> {
         console.print(DriftCheck.render(recorder.rows()));
         console.println(recorder.efficiencySummary());
         console.printf("%d of %d points written to %s%n", recorder.size(), plan.points().size(), recorder.path());
-        int code = 0;
+        int code = ExitCode.OK;
         if (!failures.isEmpty()) {
             console.printf("%d forks failed (%d points): %s%n", failures.size(), failedPoints.size(),
                     String.join("; ", failures.stream().map(f -> f.point().toString()).toList()));
-            code = Main.EXIT_REGRESSION;
+            code = ExitCode.FAILURE;
         }
         if (!noCompare && recorder.size() > 0) {
             // a point is measured again as it was measured: in a paired run, beside the points it shared its JVMs with
@@ -258,6 +304,15 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     BenchPlan plan() {
+        return plan(note -> { });
+    }
+
+    /**
+     * The points the options ask for, refusing what cannot be measured as asked (one line, exit 2): options that do
+     * not apply together, a dropout type a named model cannot take, sizes out of range. Repeated values are measured
+     * once, with a note to {@code notes}.
+     */
+    BenchPlan plan(Consumer<String> notes) {
         Preset p = Preset.parse(preset);
         Timing timing = p.timing();
         if (forks != null) {
@@ -267,23 +322,34 @@ public final class BenchCommand implements Callable<Integer> {
             timing = new Timing(forks, timing.warmupIterations(), timing.warmupTime(),
                     timing.measurementIterations(), timing.measurementTime());
         }
-        List<Integer> batchSizes = batches == null ? p.batchSizes() : batches;
-        for (int b : batchSizes) {
-            if (b < 1) {
-                throw new UserInputException("batch size must be at least 1, got " + b);
-            }
-        }
-        List<Phase> phaseList = phases == null ? p.phases() : RateOptions.parseAll(phases, Phase::parse);
+        List<Integer> batchSizes = batches == null ? p.batchSizes() : Distinct.of(batches, "--batch",
+                String::valueOf, notes);
+        BatchSizes.check(batchSizes, "--batch");
+        List<Phase> phaseList = phases == null ? p.phases()
+                : Distinct.of(RateOptions.parseAll(phases, Phase::parse), "--phases", Phase::text, notes);
         List<Variant> variantList;
         if (variants != null) {
-            variantList = RateOptions.parseAll(variants, Variant::parse);
+            List<String> grid = new ArrayList<>();
+            if (models != null) {
+                grid.add("--models");
+            }
+            if (types != null) {
+                grid.add("--dropout");
+            }
+            if (rateOptions.given()) {
+                grid.add(rateOptions.grid != null ? "--grid" : "--rates");
+            }
+            if (placements != null) {
+                grid.add("--placement");
+            }
+            if (!grid.isEmpty()) {
+                throw new UserInputException("--variants names whole variants; " + String.join(", ", grid)
+                        + " would be ignored beside it: give one or the other");
+            }
+            variantList = Distinct.of(RateOptions.parseAll(variants, Variant::parse), "--variants", Variant::text,
+                    notes);
         } else {
-            List<DropRate> rateList = rateOptions.resolve(p.rates());
-            variantList = BenchPlan.variants(
-                    models == null ? p.models() : RateOptions.parseAll(models, ModelKind::parse),
-                    types == null ? p.types() : RateOptions.parseAll(types, DropoutType::parse),
-                    rateList,
-                    placements == null ? p.placements() : RateOptions.parseAll(placements, Placement::parse));
+            variantList = gridVariants(p, notes);
         }
         List<String> classpath = ForkClasspath.current();
         NativeBuild parentBuild = parentBuild(classpath);
@@ -303,6 +369,41 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return plan;
+    }
+
+    /**
+     * The grid's variants. A dropout type that a model the user named cannot take is refused, not skipped; a type
+     * given alone skips the preset's models that cannot take it, with a note, and is refused when none can.
+     */
+    private List<Variant> gridVariants(Preset p, Consumer<String> notes) {
+        List<DropRate> rateList = Distinct.of(rateOptions.resolve(p.rates()), "--rates", DropRate::text, notes);
+        List<ModelKind> modelList = models == null ? p.models()
+                : Distinct.of(RateOptions.parseAll(models, ModelKind::parse), "--models", ModelKind::text, notes);
+        List<DropoutType> typeList = types == null ? p.types()
+                : Distinct.of(RateOptions.parseAll(types, DropoutType::parse), "--dropout", DropoutType::text, notes);
+        List<Placement> placementList = placements == null ? p.placements()
+                : Distinct.of(RateOptions.parseAll(placements, Placement::parse), "--placement", Placement::text,
+                notes);
+        if (types != null) {
+            for (DropoutType t : typeList) {
+                List<ModelKind> cannot = modelList.stream().filter(m -> !m.accepts(t)).toList();
+                if (cannot.isEmpty()) {
+                    continue;
+                }
+                if (models != null || cannot.size() == modelList.size()) {
+                    throw new UserInputException(t.text() + " dropout does not apply to model "
+                            + cannot.get(0).text() + "; leave it out of --dropout or --models");
+                }
+                notes.accept("note: " + t.text() + " dropout does not apply to model " + String.join(", ",
+                        cannot.stream().map(ModelKind::text).toList()) + "; measured on the others only");
+            }
+        }
+        if (rateOptions.given() && placementList.stream().noneMatch(Placement::takesRate)) {
+            throw new UserInputException((rateOptions.grid != null ? "--grid" : "--rates") + " does not apply to"
+                    + " placement " + String.join(", ", placementList.stream().map(Placement::text).toList())
+                    + ", which has fixed rates");
+        }
+        return BenchPlan.variants(modelList, typeList, rateList, placementList);
     }
 
     /** The build the parent's class path holds (what .mvn/maven.config asked for), or AS_BUILT when unknown. */

@@ -6,6 +6,7 @@ import org.regbench.engine.Engines;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.regbench.bench.UserInputException;
 import org.regbench.bench.run.CnnFormat;
 import org.regbench.bench.run.ConfigAxes;
 import org.regbench.bench.run.Helpers;

@@ -1,19 +1,23 @@
 package org.regbench.bench.cli;
 
 import java.io.PrintWriter;
+import org.regbench.bench.UserInputException;
 import org.regbench.dataset.DatasetException;
+import org.regbench.results.ExitCode;
 import org.regbench.results.InvalidResultsException;
 import org.regbench.results.cli.BaselineCommand;
 import org.regbench.results.cli.CompareCommand;
 import org.regbench.results.cli.HistoryCommand;
 import org.regbench.results.cli.ReportCommand;
+import org.regbench.results.files.OutputRefusedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 /**
  * Entry point of {@code mvn -pl bench exec:java}. With no arguments it runs {@code bench} with the quick preset.
- * Exit codes: 0 success, 1 a regression against the baseline or a failed point, 2 unusable input.
+ * Exit codes ({@link ExitCode}): 0 success, 1 a regression against the baseline, 2 unusable input, 3 a failed point
+ * or harness error.
  */
 @Command(name = "regbench", mixinStandardHelpOptions = true, version = "regbench 0.1.0",
         description = "Deeplearning4j regularization benchmarks: what dropout costs and whether it helps.",
@@ -21,9 +25,6 @@ import picocli.CommandLine.HelpCommand;
                 CompareCommand.class, HistoryCommand.class, ReportCommand.class, OpCostCommand.class,
                 SelfCheckCommand.class, HelpCommand.class})
 public final class Main {
-
-    public static final int EXIT_REGRESSION = 1;
-    public static final int EXIT_BAD_INPUT = 2;
 
     public static void main(String[] args) {
         int code = execute(args.length == 0 ? new String[] {"bench"} : args);
@@ -41,23 +42,28 @@ public final class Main {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("regbench: " + firstLine(ex.getMessage()));
             err.flush();
-            return EXIT_BAD_INPUT;
+            return ExitCode.BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
             if (isUserError(ex)) {
-                PrintWriter err = commandLine.getErr();
                 err.println("regbench: " + firstLine(ex.getMessage()));
                 err.flush();
-                return EXIT_BAD_INPUT;
+                return ExitCode.BAD_INPUT;
             }
-            throw ex;
+            // not the user's doing: exit 3, never picocli's default 1, which CI reads as a regression
+            err.println("regbench: failed: " + firstLine(String.valueOf(ex)));
+            ex.printStackTrace(err);
+            err.flush();
+            return ExitCode.FAILURE;
         });
         return cl;
     }
 
     static boolean isUserError(Throwable ex) {
         return ex instanceof UserInputException || ex instanceof IllegalArgumentException
-                || ex instanceof DatasetException || ex instanceof InvalidResultsException;
+                || ex instanceof DatasetException || ex instanceof InvalidResultsException
+                || ex instanceof OutputRefusedException;
     }
 
     private static String firstLine(String message) {

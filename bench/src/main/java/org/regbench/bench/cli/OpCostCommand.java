@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.regbench.bench.UserInputException;
 import org.regbench.bench.jmh.MemoryBandwidthBenchmark;
 import org.regbench.bench.opcost.BytesMoved;
 import org.regbench.bench.opcost.LastLevelCache;
@@ -16,6 +18,7 @@ import org.regbench.bench.opcost.OpCostPoint;
 import org.regbench.bench.opcost.OpCostRow;
 import org.regbench.bench.opcost.OpCostTable;
 import org.regbench.bench.run.BackendInfo;
+import org.regbench.bench.run.BatchSizes;
 import org.regbench.bench.run.ForkClasspath;
 import org.regbench.bench.run.ForkFailedException;
 import org.regbench.bench.run.ForkJvmArgs;
@@ -23,11 +26,14 @@ import org.regbench.bench.run.ForkedJmhRunner;
 import org.regbench.bench.run.ForkedScores;
 import org.regbench.bench.run.PointConfig;
 import org.regbench.bench.run.Preset;
-import org.regbench.bench.run.RunRecorder;
 import org.regbench.bench.run.Timing;
+import org.regbench.results.ExitCode;
 import org.regbench.results.Provenance;
 import org.regbench.results.ProvenanceProbe;
 import org.regbench.results.RepoPaths;
+import org.regbench.results.files.OutputClaim;
+import org.regbench.results.files.OutputPaths;
+import org.regbench.results.store.RunStore;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
 import org.regbench.zoo.ModelKind;
@@ -82,8 +88,15 @@ public final class OpCostCommand implements Callable<Integer> {
             + " last-level cache, at least 64)")
     Integer copyMib;
 
-    @Option(names = "--out", description = "CSV file (default results/opcost/<UTC time>_<commit>.csv)")
+    @Option(names = "--out", description = "CSV file (default results/opcost/<UTC time>_<commit>.csv); an existing"
+            + " file only with --force")
     Path out;
+
+    @Mixin
+    OverwriteOption overwrite = new OverwriteOption();
+
+    @Mixin
+    JmhLockOption jmhLock = new JmhLockOption();
 
     @Option(names = "--dry-run", description = "print the points and the estimated duration, run nothing")
     boolean dryRun;
@@ -91,9 +104,11 @@ public final class OpCostCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
-        OpCostPlan plan = plan();
+        OpCostPlan plan = plan(console::println);
+        int waitLock = jmhLock.checked();
         if (out != null) {
-            RunRecorder.checkWritable(out);
+            RunStore.at(RepoPaths.runs(), spec.commandLine().getErr()).refuseForeign(out, "opcost results", "results/opcost/");
+            OutputPaths.checkFile(out, overwrite.force);
         }
         console.printf("regbench opcost: %d dropout points and one bandwidth copy of 2 x %,d floats, estimated %s%n",
                 plan.points().size(), plan.copyElements(), BenchCommand.human(plan.estimate()));
@@ -103,7 +118,7 @@ public final class OpCostCommand implements Callable<Integer> {
         if (dryRun) {
             plan.points().forEach(p -> console.println("  " + p));
             console.flush();
-            return 0;
+            return ExitCode.OK;
         }
         console.flush();
         ForkClasspath.ensure();
@@ -111,11 +126,17 @@ public final class OpCostCommand implements Callable<Integer> {
         BackendInfo backend = threads > 0 ? probed.withThreads(threads) : probed;
         Provenance provenance = ProvenanceProbe.probe(backend.backend(), backend.nativeBuild(), backend.device(),
                 backend.cudaVersion(), backend.cudnnVersion(), backend.threads(), backend.dl4jVersion());
-        Path file = out != null ? out : RepoPaths.opcost().resolve(provenance.runStamp() + ".csv");
-        RunRecorder.checkWritable(file);
+        try (OutputClaim claim = RunStart.claim(out, RepoPaths.opcost(), provenance.runStamp() + ".csv", console)) {
+            return measure(plan, claim.file(), provenance, backend, waitLock, console);
+        }
+    }
+
+    private int measure(OpCostPlan plan, Path file, Provenance provenance, BackendInfo backend, int waitLock,
+                        PrintWriter console) {
         console.printf("backend %s (%s), ND4J threads %d; writing %s%n", backend.backend(), backend.nativeBuild(),
                 backend.threads(), file);
         console.flush();
+        RunStart.holdJmhLock(waitLock, console);
 
         // the JVM arguments of a bench fork in the default configuration at this thread count
         ForkedJmhRunner runner = new ForkedJmhRunner(ForkJvmArgs.forPoint(PointConfig.DEFAULT.withThreads(threads)));
@@ -130,7 +151,7 @@ public final class OpCostCommand implements Callable<Integer> {
             report(e);
             console.println("the bandwidth copy failed; no bound can be computed, nothing measured");
             console.flush();
-            return Main.EXIT_REGRESSION;
+            return ExitCode.FAILURE;
         }
         rows.add(copy);
         OpCostCsv.write(file, provenance, rows);
@@ -162,10 +183,15 @@ public final class OpCostCommand implements Callable<Integer> {
             console.printf("%d points failed: %s%n", failed.size(), String.join("; ", failed));
         }
         console.flush();
-        return failed.isEmpty() ? 0 : Main.EXIT_REGRESSION;
+        return failed.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
     }
 
     OpCostPlan plan() {
+        return plan(note -> { });
+    }
+
+    /** The points the options ask for; repeated values are measured once, with a note to {@code notes}. */
+    OpCostPlan plan(Consumer<String> notes) {
         if (threads < 0) {
             throw new UserInputException("--threads must be 0 (ND4J's default) or positive, got " + threads);
         }
@@ -182,10 +208,15 @@ public final class OpCostCommand implements Callable<Integer> {
         }
         long copyBytes = copyMib != null ? ((long) copyMib) << 20
                 : Math.max(MIN_COPY_BYTES, CACHE_MULTIPLE * LastLevelCache.bytesOrFallback());
-        List<ModelKind> modelList = RateOptions.parseAll(models, ModelKind::parse);
+        List<ModelKind> modelList = Distinct.of(RateOptions.parseAll(models, ModelKind::parse), "--models",
+                ModelKind::text, notes);
         List<DropoutType> typeList = RateOptions.parseAll(types, DropoutType::parse);
         List<DropRate> rates = rateOptions.resolve(List.of(DropRate.of(0.5)));
-        return OpCostPlan.of(modelList, typeList, rates, batches, copyBytes / BytesMoved.FLOAT_BYTES, timing);
+        BatchSizes.check(batches, "--batch");
+        return OpCostPlan.of(modelList, Distinct.of(typeList, "--dropout", DropoutType::text, notes),
+                Distinct.of(rates, "--rates", DropRate::text, notes), Distinct.of(batches, "--batch", String::valueOf,
+                notes),
+                copyBytes / BytesMoved.FLOAT_BYTES, timing);
     }
 
     private static void report(ForkFailedException e) {

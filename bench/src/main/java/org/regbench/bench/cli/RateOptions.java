@@ -2,6 +2,7 @@ package org.regbench.bench.cli;
 
 import java.util.List;
 import java.util.function.Function;
+import org.regbench.bench.UserInputException;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.RateGrid;
 import picocli.CommandLine.Option;
@@ -21,6 +22,11 @@ public final class RateOptions {
             throw new UserInputException("give --rates or --grid, not both");
         }
         return rates != null ? parseAll(rates, DropRate::parse) : grid != null ? RateGrid.parse(grid).rates() : defaults;
+    }
+
+    /** Whether the user gave {@code --rates} or {@code --grid}. */
+    boolean given() {
+        return rates != null || grid != null;
     }
 
     /** Parses each comma-separated value; the first bad one raises an error naming it. */

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.regbench.bench.UserInputException;
 import org.regbench.bench.run.BackendInfo;
+import org.regbench.bench.run.BatchSizes;
 import org.regbench.bench.run.BenchPoint;
 import org.regbench.bench.run.ForkClasspath;
 import org.regbench.bench.run.ForkFailedException;
@@ -17,17 +19,21 @@ import org.regbench.bench.run.PointFailedException;
 import org.regbench.bench.run.PointConfig;
 import org.regbench.bench.run.PointMeasurement;
 import org.regbench.bench.run.Preset;
-import org.regbench.bench.run.RunRecorder;
 import org.regbench.bench.run.Timing;
 import org.regbench.bench.selfcheck.BareLoopLauncher;
 import org.regbench.bench.selfcheck.SelfCheckCsv;
 import org.regbench.bench.selfcheck.SelfCheckResult;
+import org.regbench.results.ExitCode;
 import org.regbench.results.Provenance;
 import org.regbench.results.ProvenanceProbe;
 import org.regbench.results.RepoPaths;
+import org.regbench.results.files.OutputClaim;
+import org.regbench.results.files.OutputPaths;
+import org.regbench.results.store.RunStore;
 import org.regbench.results.stats.RatioInterval;
 import org.regbench.zoo.Variant;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,7 +41,7 @@ import picocli.CommandLine.Spec;
 /**
  * Checks what the harness adds to a measurement: bench's JMH train-step score against a bare {@code net.fit} loop
  * timed with {@code System.nanoTime} in a JVM started with the same arguments, class path and ND4J thread pinning.
- * A report: exit code 0 whatever the verdict, 1 only when a JVM failed to deliver, 2 on bad input.
+ * A report: exit code 0 whatever the verdict, 3 when a JVM failed to deliver, 2 on bad input.
  */
 @Command(name = "selfcheck", description = "Compare the JMH train-step score with a bare timed fit() loop under the"
         + " same JVM arguments: is the harness overhead within 2 %?")
@@ -62,29 +68,46 @@ public final class SelfCheckCommand implements Callable<Integer> {
             + " default (default: ${DEFAULT-VALUE}, as bench)")
     int threads;
 
-    @Option(names = "--out", description = "CSV file (default results/selfcheck/<UTC time>_<commit>.csv)")
+    @Option(names = "--out", description = "CSV file (default results/selfcheck/<UTC time>_<commit>.csv); an"
+            + " existing file only with --force")
     Path out;
+
+    @Mixin
+    OverwriteOption overwrite = new OverwriteOption();
+
+    @Mixin
+    JmhLockOption jmhLock = new JmhLockOption();
 
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
-        List<Variant> variantList = RateOptions.parseAll(variants, Variant::parse);
+        List<Variant> variantList = Distinct.of(RateOptions.parseAll(variants, Variant::parse), "--variants",
+                Variant::text, console::println);
         Timing base = timing();
+        int waitLock = jmhLock.checked();
         if (out != null) {
-            RunRecorder.checkWritable(out);
+            RunStore.at(RepoPaths.runs(), spec.commandLine().getErr()).refuseForeign(out, "selfcheck results", "results/selfcheck/");
+            OutputPaths.checkFile(out, overwrite.force);
         }
         ForkClasspath.ensure();
         BackendInfo probed = BackendInfo.probe();
         BackendInfo backend = threads > 0 ? probed.withThreads(threads) : probed;
         Provenance provenance = ProvenanceProbe.probe(backend.backend(), backend.nativeBuild(), backend.device(),
                 backend.cudaVersion(), backend.cudnnVersion(), backend.threads(), backend.dl4jVersion());
-        Path file = out != null ? out : RepoPaths.selfcheck().resolve(provenance.runStamp() + ".csv");
-        RunRecorder.checkWritable(file);
+        try (OutputClaim claim = RunStart.claim(out, RepoPaths.selfcheck(), provenance.runStamp() + ".csv",
+                console)) {
+            return measure(variantList, base, claim.file(), provenance, backend, waitLock, console);
+        }
+    }
+
+    private int measure(List<Variant> variantList, Timing base, Path file, Provenance provenance,
+                        BackendInfo backend, int waitLock, PrintWriter console) {
         PointConfig config = PointConfig.DEFAULT.withThreads(threads);
         List<String> jvmArgs = ForkJvmArgs.forPoint(config);
         console.printf("regbench selfcheck: %d variants at batch %d, ND4J threads %d, fork JVM arguments %s;"
                 + " writing %s%n", variantList.size(), batch, backend.threads(), String.join(" ", jvmArgs), file);
         console.flush();
+        RunStart.holdJmhLock(waitLock, console);
 
         // the JMH side is bench's own runner, built exactly as BenchCommand builds it; the point carries the threads
         JmhPointRunner jmhRunner = new JmhPointRunner(List.of());
@@ -142,16 +165,14 @@ public final class SelfCheckCommand implements Callable<Integer> {
             console.printf("%d variants failed: %s%n", failed.size(), String.join("; ", failed));
         }
         console.flush();
-        return failed.isEmpty() ? 0 : Main.EXIT_REGRESSION;
+        return failed.isEmpty() ? ExitCode.OK : ExitCode.FAILURE;
     }
 
     Timing timing() {
         if (threads < 0) {
             throw new UserInputException("--threads must be 0 (ND4J's default) or positive, got " + threads);
         }
-        if (batch < 1) {
-            throw new UserInputException("batch size must be at least 1, got " + batch);
-        }
+        BatchSizes.check(List.of(batch), "--batch");
         Timing t = Preset.parse(preset).timing();
         if (forks != null) {
             if (forks < 1) {

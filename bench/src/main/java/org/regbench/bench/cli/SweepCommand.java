@@ -5,13 +5,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.regbench.bench.UserInputException;
 import org.regbench.bench.run.BackendInfo;
-import org.regbench.bench.run.RunRecorder;
+import org.regbench.bench.run.BatchSizes;
 import org.regbench.bench.sweep.McResult;
 import org.regbench.bench.sweep.RunResult;
 import org.regbench.bench.sweep.Study;
@@ -24,9 +26,13 @@ import org.regbench.bench.sweep.SweepPreset;
 import org.regbench.bench.sweep.SweepSummary;
 import org.regbench.bench.sweep.Trainer;
 import org.regbench.bench.sweep.TrainingRun;
+import org.regbench.results.ExitCode;
 import org.regbench.results.Provenance;
 import org.regbench.results.ProvenanceProbe;
 import org.regbench.results.RepoPaths;
+import org.regbench.results.files.OutputClaim;
+import org.regbench.results.files.OutputPaths;
+import org.regbench.results.store.RunStore;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
 import org.regbench.zoo.ModelKind;
@@ -91,8 +97,12 @@ public final class SweepCommand implements Callable<Integer> {
     List<Integer> mcPasses;
 
     @Option(names = "--out", description = "per-epoch CSV (default results/sweeps/<UTC time>_<commit>/epochs.csv);"
-            + " summary.csv, mc.csv and the charts go next to it")
+            + " summary.csv, mc.csv and the charts go next to it, prefixed with its name; existing files only with"
+            + " --force; never under results/runs/, which holds bench runs only")
     Path out;
+
+    @Mixin
+    OverwriteOption overwrite = new OverwriteOption();
 
     @Option(names = "--dry-run", description = "print the plan and its estimated duration, run nothing")
     boolean dryRun;
@@ -100,9 +110,22 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
-        SweepPlan plan = plan();
+        SweepPlan plan = plan(console::println);
+        List<Study> planned = studies == null ? SweepPreset.parse(preset).studies()
+                : RateOptions.parseAll(studies, Study::parse);
+        for (String option : List.of("--mc-passes", "--target")) {
+            Study needs = option.equals("--mc-passes") ? Study.MC : Study.COST;
+            if (spec.commandLine().getParseResult().hasMatchedOption(option) && !planned.contains(needs)) {
+                throw new UserInputException(option + " applies to the " + needs.text() + " study, which this sweep"
+                        + " does not run (add it to --study)");
+            }
+        }
         if (out != null) {
-            RunRecorder.checkWritable(out);
+            RunStore.at(RepoPaths.runs(), spec.commandLine().getErr()).refuseForeign(out, "sweeps",
+                    "results/sweeps/");
+            for (Path f : outputs(out)) {
+                OutputPaths.checkFile(f, overwrite.force);
+            }
         }
         SweepData data = SweepData.load(dataset, idxDir);
         for (TrainingRun r : plan.runs()) {
@@ -114,14 +137,32 @@ public final class SweepCommand implements Callable<Integer> {
         if (dryRun) {
             plan.runs().forEach(r -> console.println("  " + r.label()));
             console.flush();
-            return 0;
+            return ExitCode.OK;
         }
         console.flush();
         BackendInfo backend = BackendInfo.probe();
         Provenance provenance = ProvenanceProbe.probe(backend.backend(), backend.nativeBuild(), backend.device(),
                 backend.cudaVersion(), backend.cudnnVersion(), backend.threads(), backend.dl4jVersion());
-        Path epochsFile = out != null ? out : RepoPaths.sweeps().resolve(provenance.runStamp()).resolve("epochs.csv");
-        RunRecorder.checkWritable(epochsFile);
+        try (OutputClaim claim = RunStart.claim(out, RepoPaths.sweeps(), provenance.runStamp() + "/epochs.csv",
+                console)) {
+            return train(plan, data, claim.file(), provenance, console);
+        }
+    }
+
+    /** Every file a sweep writes beside its epochs file: the summary, the Monte-Carlo table, each chart. */
+    static List<Path> outputs(Path epochsFile) {
+        Path dir = epochsFile.toAbsolutePath().getParent();
+        String stem = stem(epochsFile);
+        List<Path> files = new ArrayList<>(List.of(epochsFile, dir.resolve(stem + "summary.csv"),
+                dir.resolve(stem + "mc.csv")));
+        for (String chart : SweepCharts.NAMES) {
+            files.add(dir.resolve(stem + chart + ".png"));
+            files.add(dir.resolve(stem + chart + ".svg"));
+        }
+        return files;
+    }
+
+    private int train(SweepPlan plan, SweepData data, Path epochsFile, Provenance provenance, PrintWriter console) {
         Path dir = epochsFile.toAbsolutePath().getParent();
         Path summaryFile = dir.resolve(stem(epochsFile) + "summary.csv");
         Path mcFile = dir.resolve(stem(epochsFile) + "mc.csv");
@@ -156,7 +197,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (!mc.isEmpty()) {
             csv.writeMonteCarlo(mcFile, mc);
         }
-        List<Path> charts = SweepCharts.writeAll(dir, summary, results, mc);
+        List<Path> charts = SweepCharts.writeAll(dir, stem(epochsFile), summary, results, mc);
         console.println(SweepSummary.table(summary));
         if (!mc.isEmpty()) {
             console.println(monteCarloTable(mc));
@@ -164,7 +205,7 @@ public final class SweepCommand implements Callable<Integer> {
         console.printf("Wrote %s, %s%s and %d charts in %s%n", epochsFile.getFileName(), summaryFile.getFileName(),
                 mc.isEmpty() ? "" : ", " + mcFile.getFileName(), charts.size(), dir);
         console.flush();
-        return 0;
+        return ExitCode.OK;
     }
 
     /**
@@ -204,6 +245,11 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     SweepPlan plan() {
+        return plan(note -> { });
+    }
+
+    /** The runs the options ask for; repeated values are trained once, with a note to {@code notes}. */
+    SweepPlan plan(Consumer<String> notes) {
         SweepPreset p = SweepPreset.parse(preset);
         if (epochs != null && epochs < 1) {
             throw new UserInputException("--epochs must be at least 1, got " + epochs);
@@ -211,9 +257,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (seeds != null && seeds < 1) {
             throw new UserInputException("--seeds must be at least 1, got " + seeds);
         }
-        if (batch < 1) {
-            throw new UserInputException("--batch must be at least 1, got " + batch);
-        }
+        BatchSizes.check(List.of(batch), "--batch");
         if (trainSizes != null) {
             for (int n : trainSizes) {
                 if (n < 10) {
@@ -230,24 +274,31 @@ public final class SweepCommand implements Callable<Integer> {
         if (mcPasses != null && mcPasses.stream().anyMatch(k -> k < 1)) {
             throw new UserInputException("--mc-passes must be positive, got " + mcPasses);
         }
-        List<DropRate> rateList = rateOptions.resolve(p.rates().stream().map(DropRate::of).toList());
-        List<DropoutType> typeList = RateOptions.parseAll(types, DropoutType::parse).stream()
-                .filter(t -> t != DropoutType.NONE).toList();
-        List<ModelKind> modelList = models == null ? p.models() : RateOptions.parseAll(models, ModelKind::parse);
+        List<DropRate> rateList = Distinct.of(rateOptions.resolve(p.rates().stream().map(DropRate::of).toList()),
+                "--rates", DropRate::text, notes);
+        List<DropoutType> typeList = Distinct.of(RateOptions.parseAll(types, DropoutType::parse), "--dropout",
+                DropoutType::text, notes).stream().filter(t -> t != DropoutType.NONE).toList();
+        List<ModelKind> modelList = models == null ? p.models()
+                : Distinct.of(RateOptions.parseAll(models, ModelKind::parse), "--models", ModelKind::text, notes);
+        List<Integer> sizes = trainSizes == null ? null : Distinct.of(trainSizes, "--train-size", String::valueOf,
+                notes);
+        List<Integer> passes = mcPasses == null ? p.mcPasses() : Distinct.of(mcPasses, "--mc-passes",
+                String::valueOf, notes);
         for (ModelKind m : modelList) {
             for (DropoutType t : typeList) {
                 if (!m.accepts(t)) {
-                    throw new UserInputException(t.text() + " dropout does not apply to model " + m.text());
+                    throw new UserInputException(t.text() + " dropout does not apply to model " + m.text()
+                            + "; leave it out of --dropout or --models");
                 }
             }
         }
         org.regbench.dataset.DatasetName.fromText(dataset);
         return SweepPlan.of(new SweepPlan.Spec(modelList, typeList, Placement.parse(placement), rateList,
-                trainSizes != null ? trainSizes : List.of(p.trainSize()),
-                trainSizes != null ? trainSizes : p.sizes(),
-                studies == null ? p.studies() : RateOptions.parseAll(studies, Study::parse), dataset,
+                sizes != null ? sizes : List.of(p.trainSize()), sizes != null ? sizes : p.sizes(),
+                studies == null ? p.studies() : Distinct.of(RateOptions.parseAll(studies, Study::parse), "--study",
+                        Study::text, notes), dataset,
                 epochs != null ? epochs : p.epochs(), seeds != null ? seeds : p.seeds(), batch, earlyStopping,
-                mcPasses != null ? mcPasses : p.mcPasses(), target));
+                passes, target));
     }
 
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.regbench.results.BenchmarkKey;
+import org.regbench.results.ExitCode;
 import org.regbench.results.InvalidResultsException;
 import org.regbench.results.regress.ComparisonReport;
 import org.regbench.results.regress.ComparisonResult;
@@ -41,7 +42,7 @@ public final class ConfirmedComparison {
 
     /**
      * Prints the verdicts against {@code baseline} (this machine's, when there is one) and returns the exit code they
-     * imply (0, 1, or 2 for an unusable baseline). {@code points} maps each row's benchmark key to the point that
+     * imply (0, 1, 2 for an unusable baseline, or 3 when a re-measurement failed). {@code points} maps each row's benchmark key to the point that
      * measured it, with its timing.
      */
     public int run(Optional<Path> baseline, RunRecorder recorder, Map<BenchmarkKey, PlannedPoint> points,
@@ -61,6 +62,7 @@ public final class ConfirmedComparison {
             console.printf("%d benchmark(s) look slower than the baseline; measuring them again in %d fresh fork(s)"
                     + " before calling them regressions:%n", flagged.size(), confirmForks);
             List<String> remeasured = new ArrayList<>();
+            boolean failed = false;
             for (KeyComparison k : flagged) {
                 PlannedPoint planned = points.get(k.key());
                 if (planned == null) {
@@ -76,6 +78,7 @@ public final class ConfirmedComparison {
                     remeasured.add(k.key().text());
                 } catch (PointFailedException e) {
                     console.println("  re-measurement failed, the first measurement stands: " + e.getMessage());
+                    failed = true;
                 }
             }
             ComparisonResult second = new RunComparator().compare(baseline.get(), recorder.path());
@@ -85,7 +88,8 @@ public final class ConfirmedComparison {
             console.printf("Re-measured %d: %d still slower (confirmed), %d not (a passing disturbance). The first"
                     + " measurements are kept in %s.%n", remeasured.size(), confirmed, remeasured.size() - confirmed,
                     recorder.supersededPath());
-            return second.exitCode();
+            // an unconfirmed slowdown is no proven regression: a failed re-measurement is the harness's failure
+            return failed ? ExitCode.FAILURE : second.exitCode();
         } catch (InvalidResultsException e) {
             console.println("regbench: " + e.getMessage());
             return ComparisonResult.EXIT_BAD_INPUT;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.regbench.bench.cli.UserInputException;
+import org.regbench.bench.UserInputException;
 
 /**
  * Downloads a native build's jar into the local Maven repository when a run asks for one that is not there, with

@@ -2,16 +2,14 @@ package org.regbench.bench.run;
 
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.regbench.bench.cli.UserInputException;
+import org.regbench.bench.UserInputException;
 
 /**
- * Noise guardrails around a run. Before anything is measured, the run takes JMH's host-wide lock and keeps it to the
- * end ({@link JmhLock}), so no other JMH run (another regbench, any JMH user) measures beside it or takes the lock
- * between its forks; a lock held elsewhere is waited for up to {@code --wait-quiet} seconds, then the run stops with
- * one line. Before the
- * peak probe and before each round, the host must be quiet: less than a quarter of its cores' time busy over one
- * second while this run measures nothing. A busy host is reported in one line and waited for, up to the same limit;
- * after that the run goes on with a warning (every fork records the 1-minute load it started under).
+ * The noise guardrail around a run, once it holds JMH's host-wide lock ({@link JmhLock}, waited for with
+ * {@code --wait-lock}): before the peak probe and before each round, the host must be quiet: less than a quarter of
+ * its cores' time busy over one second while this run measures nothing. A busy host is reported in one line and
+ * waited for, up to {@code --wait-quiet} seconds; after that the run goes on with a warning (every fork records the
+ * 1-minute load it started under).
  */
 public final class QuietCheck {
 
@@ -28,11 +26,6 @@ public final class QuietCheck {
         }
         this.waitSeconds = waitSeconds;
         this.console = console;
-    }
-
-    /** Takes JMH's lock for the rest of this process ({@link JmhLock}), waiting up to the limit for it. */
-    public void holdJmhLock() {
-        JmhLock.acquire(waitSeconds, console);
     }
 
     /**

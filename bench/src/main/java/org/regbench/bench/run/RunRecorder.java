@@ -1,8 +1,5 @@
 package org.regbench.bench.run;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.regbench.bench.cli.UserInputException;
 import org.regbench.bench.peak.HostPeak;
 import org.regbench.results.BenchRow;
 import org.regbench.results.EngineRun;
@@ -20,6 +16,7 @@ import org.regbench.results.ProvenanceProbe;
 import org.regbench.results.RepoPaths;
 import org.regbench.results.csv.BenchCsv;
 import org.regbench.results.regress.BaselineStore;
+import org.regbench.results.store.RunStore;
 import org.regbench.results.stats.EfficiencyTable;
 import org.regbench.results.stats.NoiseSummary;
 import org.regbench.results.stats.EngineRatio;
@@ -49,29 +46,20 @@ public final class RunRecorder {
         this.path = path;
     }
 
-    public static RunRecorder start(BackendInfo backend, Path out) {
-        Provenance p = ProvenanceProbe.probe(backend.backend(), backend.nativeBuild(), backend.device(),
+    /** The provenance of a run on {@code backend}; each row then names its own fork's build and threads. */
+    public static Provenance provenance(BackendInfo backend) {
+        return ProvenanceProbe.probe(backend.backend(), backend.nativeBuild(), backend.device(),
                 backend.cudaVersion(), backend.cudnnVersion(), backend.threads(), backend.dl4jVersion());
-        Path path = out != null ? out : RepoPaths.runs().resolve(
-                p.runStamp() + "_" + slug(p.host()) + "_" + slug(p.backend()) + ".csv");
-        checkWritable(path);
-        return new RunRecorder(p, path);
     }
 
-    /** Fails with the path in one line when the file could not be written, before any point is measured. */
-    public static void checkWritable(Path out) {
-        Path file = out.toAbsolutePath();
-        if (Files.isDirectory(file)) {
-            throw new UserInputException("output path " + out + " is a directory");
-        }
-        Path dir = file.getParent();
-        try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".regbench-write-check", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new UserInputException("cannot write output file " + out + " (" + e.getClass().getSimpleName() + ")");
-        }
+    /** A run's default file name in the runs folder: {@code <UTC time>_<commit>_<host>_<backend>.csv}. */
+    public static String defaultName(Provenance p) {
+        return p.runStamp() + "_" + slug(p.host()) + "_" + slug(p.backend()) + ".csv";
+    }
+
+    /** Records into {@code path}, which the caller has checked and claimed (OutputPaths, OutputClaim). */
+    public static RunRecorder to(Provenance provenance, Path path) {
+        return new RunRecorder(provenance, path);
     }
 
     /** How the run orders its forks (the {@code schedule} column of every row). */
@@ -130,10 +118,9 @@ public final class RunRecorder {
         throw new IllegalArgumentException("no row to replace for " + fresh.key());
     }
 
-    /** Where rows replaced by re-measurements go: next to the run, {@code <run>-superseded.csv}. */
+    /** Where rows replaced by re-measurements go: {@code superseded/<run>-superseded.csv} beside the run. */
     public Path supersededPath() {
-        String name = path.getFileName().toString();
-        return path.resolveSibling(name.replaceFirst("\\.csv$", "") + "-superseded.csv");
+        return RunStore.supersededFileOf(path);
     }
 
     private BenchRow row(PointMeasurement m) {
@@ -192,7 +179,6 @@ public final class RunRecorder {
         return Calibration.render(OverheadCalculator.compute(rows));
     }
 
-    /** Prints the verdicts against this machine's baseline, if it has one; returns the exit code they imply. */
     /** This machine's baseline, if one was saved. */
     public Optional<Path> baseline() {
         return new BaselineStore(RepoPaths.root()).find(provenance.machineId());

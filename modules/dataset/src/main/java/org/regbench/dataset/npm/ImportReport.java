@@ -1,8 +1,12 @@
 package org.regbench.dataset.npm;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import org.regbench.dataset.DatasetException;
 import org.regbench.dataset.DatasetName;
 
 /**
@@ -26,6 +30,21 @@ public record ImportReport(DatasetName dataset, Path directory, int total, int[]
                 + "classCounts=" + Arrays.toString(classCounts) + "\n"
                 + "sourceValueRange=" + fmt(minSourceValue) + ".." + fmt(maxSourceValue) + "\n"
                 + "imageSize=" + rows + "x" + cols + "\n";
+    }
+
+    /** The per-class counts an import recorded in its report file ({@code classCounts=[...]}). */
+    static int[] classCountsIn(Path reportFile) {
+        try {
+            String line = Files.readAllLines(reportFile, StandardCharsets.UTF_8).stream()
+                    .filter(l -> l.startsWith("classCounts=")).findFirst()
+                    .orElseThrow(() -> new DatasetException(reportFile, "has no classCounts line; "
+                            + ImportManifest.FIX));
+            String list = line.substring("classCounts=".length()).replaceAll("[\\[\\]\\s]", "");
+            return Arrays.stream(list.split(",")).mapToInt(Integer::parseInt).toArray();
+        } catch (IOException | NumberFormatException e) {
+            throw new DatasetException(reportFile, "cannot read the class counts of the import (" + e.getMessage()
+                    + "); " + ImportManifest.FIX, e);
+        }
     }
 
     private static String fmt(double v) {

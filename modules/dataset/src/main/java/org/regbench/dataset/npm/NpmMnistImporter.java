@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
 
 import org.regbench.dataset.DatasetException;
 import org.regbench.dataset.DatasetName;
@@ -32,13 +34,15 @@ public final class NpmMnistImporter {
 
     /**
      * @param packageDir    the extracted {@code package/} directory, or the directory that contains it
-     * @param targetDir     the IDX directory to create, e.g. {@code data/idx/mnist}; must not exist yet
+     * @param targetDir     the IDX directory to create, e.g. {@code data/idx/mnist}; one without checksums (made by
+     *                      an earlier version) is replaced once the new import is verified
      * @param expectedTotal required number of images, or {@link #ANY_TOTAL}
      */
     public static ImportReport importPackage(DatasetName dataset, Path packageDir, Path targetDir, int expectedTotal) {
         Path dataDir = dataDirOf(dataset, packageDir);
         int rows = DatasetName.ROWS;
         int cols = DatasetName.COLS;
+        boolean published = expectedTotal == dataset.npmExampleCount();
         ClassFileParser parser = new ClassFileParser(rows * cols, dataset.npmScale());
         ByteSink pixels = new ByteSink();
         int[] counts = new int[DatasetName.NUM_CLASSES];
@@ -56,6 +60,14 @@ public final class NpmMnistImporter {
                     + dataset.npmPackage() + "@" + dataset.npmVersion() + ", found " + total
                     + " (per class " + Arrays.toString(counts) + ")");
         }
+        if (published && !Arrays.equals(counts, dataset.npmClassCounts())) {
+            throw new DatasetException(dataDir, "per-class counts " + Arrays.toString(counts) + " differ from the"
+                    + " published " + Arrays.toString(dataset.npmClassCounts()) + " of " + dataset.npmPackage() + "@"
+                    + dataset.npmVersion() + " (swapped or edited class files?); " + ImportManifest.FIX);
+        }
+        if (published) {
+            checkPublishedClassFiles(dataset, dataDir);
+        }
         int[] labels = new int[total];
         for (int c = 0, at = 0; c < counts.length; at += counts[c], c++) {
             Arrays.fill(labels, at, at + counts[c], c);
@@ -67,15 +79,49 @@ public final class NpmMnistImporter {
         return report;
     }
 
-    /** Reads an import back; {@code dir} is a directory written by {@link #importPackage}. */
+    /**
+     * Reads an import back, verified: every file against the checksums written at import ({@link ImportManifest})
+     * and the labels' per-class counts against those the import recorded, which for the published package are the
+     * published ones. A mismatch names the file and the fix.
+     */
     public static LabeledImages read(DatasetName dataset, Path dir) {
-        return IdxReader.read(dataset.text(), dir.resolve(IMAGES_FILE), dir.resolve(LABELS_FILE),
+        ImportManifest.verify(dir);
+        LabeledImages data = IdxReader.read(dataset.text(), dir.resolve(IMAGES_FILE), dir.resolve(LABELS_FILE),
                 DatasetName.NUM_CLASSES);
+        int[] recorded = ImportReport.classCountsIn(dir.resolve(REPORT_FILE));
+        int[] counts = data.classCounts(DatasetName.NUM_CLASSES);
+        boolean published = data.count() == dataset.npmExampleCount();
+        int[] expected = published ? dataset.npmClassCounts() : recorded;
+        if (!Arrays.equals(counts, expected) || !Arrays.equals(recorded, expected)) {
+            throw new DatasetException(dir.resolve(LABELS_FILE), "per-class counts " + Arrays.toString(counts)
+                    + " differ from the " + (published ? "published " : "imported ") + Arrays.toString(expected)
+                    + "; " + ImportManifest.FIX);
+        }
+        return data;
     }
 
-    /** True when {@code dir} holds a finished import. */
+    /** True when {@code dir} holds a finished import with its checksums. */
     public static boolean isImported(Path dir) {
-        return Files.isRegularFile(dir.resolve(IMAGES_FILE)) && Files.isRegularFile(dir.resolve(LABELS_FILE));
+        return Files.isRegularFile(dir.resolve(IMAGES_FILE)) && Files.isRegularFile(dir.resolve(LABELS_FILE))
+                && ImportManifest.present(dir);
+    }
+
+    /**
+     * Each class file of the published package must be the published one, byte for byte: a swapped pair would
+     * otherwise import silently with the wrong labels.
+     */
+    private static void checkPublishedClassFiles(DatasetName dataset, Path dataDir) {
+        for (int c = 0; c < DatasetName.NUM_CLASSES; c++) {
+            Path file = dataDir.resolve(c + ".json");
+            if (!Files.isRegularFile(file)) {
+                continue; // the parser names a missing file
+            }
+            if (!ImportManifest.sha256(file).equals(dataset.npmClassFileSha256(c))) {
+                throw new DatasetException(file, "not the class " + c + " file of the published "
+                        + dataset.npmPackage() + "@" + dataset.npmVersion() + " (SHA-256 differs: swapped or"
+                        + " edited?); " + ImportManifest.FIX);
+            }
+        }
     }
 
     private static Path dataDirOf(DatasetName dataset, Path packageDir) {
@@ -107,12 +153,36 @@ public final class NpmMnistImporter {
             IdxWriter.write(data, tmp.resolve(IMAGES_FILE), tmp.resolve(LABELS_FILE));
             verify(data, report, tmp);
             Files.writeString(tmp.resolve(REPORT_FILE), report.toFileText(), StandardCharsets.UTF_8);
-            // A concurrent import that finished first wrote the same bytes; keeping its directory is correct.
-            AtomicFiles.moveDirectoryIntoPlace(tmp, targetDir);
+            ImportManifest.write(tmp, List.of(IMAGES_FILE, LABELS_FILE, REPORT_FILE));
+            readableByAll(tmp);
+            if (Files.exists(targetDir) && !isImported(targetDir)) {
+                // an import of an earlier version, without checksums: replaced only now that this one is verified
+                AtomicFiles.replaceDirectory(tmp, targetDir);
+            } else {
+                // A concurrent import that finished first wrote the same bytes; keeping its directory is correct.
+                AtomicFiles.moveDirectoryIntoPlace(tmp, targetDir);
+            }
         } catch (IOException e) {
             throw new DatasetException(targetDir, "cannot write import report: " + e, e);
         } finally {
             AtomicFiles.deleteRecursively(tmp);
+        }
+    }
+
+    /**
+     * A cache is shared like any other: the directory rwxr-xr-x and its files rw-r--r--, not the owner-only modes
+     * temporary files and directories are created with.
+     */
+    private static void readableByAll(Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
+                }
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // other file systems keep their defaults
         }
     }
 

@@ -53,6 +53,11 @@ public final class BaselineCommand implements Callable<Integer> {
                 out.printf("%s baseline for machine %s%n  (%s, %d cores, %s, backend %s, native build %s)%n  -> %s%n",
                         s.replaced() ? "Replaced the" : "Saved the", s.machineId(), p.cpu(), p.cores(), p.os(),
                         p.backend(), p.nativeBuild(), s.path());
+                s.previous().ifPresent(prev -> out.printf("  previous baseline kept as %s%n", prev));
+                if (!s.dropped().isEmpty()) {
+                    out.printf("  the new baseline drops %d benchmark(s) of the previous one, which get no verdict"
+                            + " from now on: %s%n", s.dropped().size(), String.join("; ", s.dropped()));
+                }
                 if (s.fewestForks() < 3) {
                     out.printf("Note: some benchmarks in it ran %d fork(s). Verdicts need JVM-to-JVM noise, which"
                             + " takes 3 or more forks in the two runs together; against one-fork runs this baseline"

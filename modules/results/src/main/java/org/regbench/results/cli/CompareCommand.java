@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import org.regbench.results.RepoPaths;
-import org.regbench.results.csv.BenchCsv;
+import org.regbench.results.files.OutputPaths;
+import org.regbench.results.files.WriterLock;
+import org.regbench.results.store.RunStore;
 import org.regbench.results.regress.BaselineStore;
 
 /** {@code compare BASELINE.csv CURRENT.csv}: verdicts per benchmark and an exit code for CI. */
@@ -49,7 +51,8 @@ public final class CompareCommand implements Callable<Integer> {
                     + " run's benchmarks (default: ${DEFAULT-VALUE})")
     double alpha;
 
-    @Option(names = "--force", description = "compare runs from different machines or backends anyway")
+    @Option(names = "--force", description = "compare runs from different machines or backends anyway, and"
+            + " overwrite an existing --report file")
     boolean force;
 
     @Option(names = "--report", paramLabel = "FILE.md", description = "also write a Markdown summary for a PR comment")
@@ -59,12 +62,17 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         return ExitCodes.guard(spec.commandLine().getErr(), () -> {
             List<PatternThreshold> parsed = patterns.stream().map(PatternThreshold::parse).toList();
+            if (report != null) {
+                OutputPaths.checkFile(report, force);
+            }
             CompareOptions options = new CompareOptions(new Thresholds(threshold, parsed), alpha, 0.95, force);
             ComparisonResult result = comparator(options).compare(baseline, current);
             var out = spec.commandLine().getOut();
             out.print(ComparisonReport.console(result));
             if (report != null) {
-                AtomicFiles.writeString(report, ComparisonReport.markdown(result));
+                try (WriterLock lock = WriterLock.onFile(report)) {
+                    AtomicFiles.writeString(report, ComparisonReport.markdown(result));
+                }
                 out.println("Markdown summary: " + report);
             }
             out.flush();
@@ -79,9 +87,9 @@ public final class CompareCommand implements Callable<Integer> {
     private RunComparator comparator(CompareOptions options) {
         RunComparator plain = new RunComparator(options);
         try {
-            String machine = BenchCsv.read(current).get(0).provenance().machineId();
+            String machine = RunStore.read(current).machineId();
             return new BaselineStore(RepoPaths.root()).find(machine)
-                    .map(b -> plain.withNoiseReference(BenchCsv.read(b))).orElse(plain);
+                    .map(b -> plain.withNoiseReference(RunStore.read(b).rows())).orElse(plain);
         } catch (RuntimeException e) {
             return plain; // the comparison itself reports an unreadable input, with its own message
         }

@@ -3,11 +3,14 @@ package org.regbench.results.cli;
 import org.regbench.results.RepoPaths;
 import org.regbench.results.Provenance;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.regbench.results.InvalidResultsException;
+import org.regbench.results.files.OutputPaths;
+import org.regbench.results.store.RunStore;
 import org.regbench.results.history.BenchmarkSeries;
 import org.regbench.results.history.ChangePoint;
 import org.regbench.results.history.EDivisive;
@@ -38,16 +41,27 @@ public final class HistoryCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--significance", defaultValue = "0.01",
-            description = "permutation p-value below which a step is reported (default: ${DEFAULT-VALUE})")
+            description = "permutation p-value below which a step is reported, between 0 and 1 (default:"
+                    + " ${DEFAULT-VALUE})")
     double significance;
 
     @Override
     public Integer call() throws Exception {
         return ExitCodes.guard(spec.commandLine().getErr(), () -> {
+            if (!(significance > 0 && significance < 1)) {
+                throw new InvalidResultsException("--significance must lie between 0 and 1 (a p-value), got "
+                        + significance);
+            }
+            if (out != null) {
+                OutputPaths.checkDirectory(out);
+            }
             Path dir = runs != null ? runs : RepoPaths.runs();
-            RunHistory history = RunHistory.load(dir);
+            if (!Files.isDirectory(dir)) {
+                throw new InvalidResultsException(dir + ": runs directory does not exist");
+            }
+            RunHistory history = RunHistory.of(RunStore.at(dir, spec.commandLine().getErr()).runs());
             String id = machine != null ? machine : history.newestMachine().orElseThrow(
-                    () -> new InvalidResultsException(dir + ": no run files (*.csv) to draw a history from"));
+                    () -> new InvalidResultsException(dir + ": no readable run files (*.csv) to draw a history from"));
             int count = history.runsOf(id).size();
             if (count == 0) {
                 throw new InvalidResultsException(dir + ": no runs for machine " + id);

@@ -28,6 +28,9 @@ import org.regbench.results.regress.ComparisonResult;
 import org.regbench.results.regress.RunComparator;
 import org.regbench.results.report.HtmlReport;
 import org.regbench.results.report.ReportInputs;
+import org.regbench.results.files.OutputPaths;
+import org.regbench.results.store.RunStore;
+import org.regbench.results.store.StoredRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,20 +110,24 @@ public final class ReportCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             Path run = runList.isEmpty() ? null : runList.get(runList.size() - 1);
+            if (out != null) {
+                OutputPaths.checkDirectory(out);
+            }
             Path runsDir = runs != null ? runs : RepoPaths.runs();
-            Optional<RunHistory> history = Files.isDirectory(runsDir) ? Optional.of(RunHistory.load(runsDir))
-                    : Optional.empty();
-            Path runFile = run != null ? run : newestRun(runsDir);
-            List<BenchRow> rows = BenchCsv.read(runFile);
+            RunStore store = RunStore.at(runsDir, spec.commandLine().getErr());
+            List<StoredRun> stored = store.runs();
+            StoredRun chosen = run != null ? RunStore.read(run) : newestRun(runsDir, stored);
+            Path runFile = chosen.file();
+            List<BenchRow> rows = chosen.rows();
             String machine = rows.get(0).provenance().machineId();
-            BaselineStore store = BaselineStore.inDirectory(baselines != null ? baselines : RepoPaths.baselines());
-            Optional<Path> base = baseline != null ? Optional.of(baseline) : store.find(machine);
+            BaselineStore baselineStore = BaselineStore.inDirectory(baselines != null ? baselines
+                    : RepoPaths.baselines());
+            Optional<Path> base = baseline != null ? Optional.of(baseline) : baselineStore.find(machine);
             Optional<ComparisonResult> comparison = base.map(b -> new RunComparator(
                     CompareOptions.defaults().withForce(force)).compare(b, BenchCsv.read(b), runFile, rows));
-            String note = "No baseline for machine " + machine + " in " + store.directory()
+            String note = "No baseline for machine " + machine + " in " + baselineStore.directory()
                     + "; save one with: baseline save " + runFile;
-            List<BenchmarkSeries> series = history.map(h -> h.series(machine, EDivisive.defaults()))
-                    .orElse(List.of());
+            List<BenchmarkSeries> series = RunHistory.of(stored).series(machine, EDivisive.defaults());
             List<Path> sweepCharts = newestSweepCharts(sweeps != null ? sweeps : RepoPaths.sweeps());
             Path index = HtmlReport.write(new ReportInputs(runFile, rows, comparison, note, series, sweepCharts),
                     out != null ? out : RepoPaths.report());
@@ -131,17 +138,15 @@ public final class ReportCommand implements Callable<Integer> {
         });
     }
 
-    /** File names start with the UTC time, so the last name is the newest run. */
-    private static Path newestRun(Path runsDir) {
+    /** The run that started last by the time inside the files, not by name (names are free with --out). */
+    private static StoredRun newestRun(Path runsDir, List<StoredRun> stored) {
         if (!Files.isDirectory(runsDir)) {
             throw new InvalidResultsException(runsDir + ": runs directory does not exist; pass --run");
         }
-        try (Stream<Path> s = Files.list(runsDir)) {
-            return s.filter(p -> p.toString().endsWith(".csv")).max(Comparator.comparing(Path::getFileName))
-                    .orElseThrow(() -> new InvalidResultsException(runsDir + ": no run files (*.csv); pass --run"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + runsDir, e);
+        if (stored.isEmpty()) {
+            throw new InvalidResultsException(runsDir + ": no readable run files (*.csv); pass --run");
         }
+        return stored.get(stored.size() - 1);
     }
 
     /** The PNG charts of the newest sweep directory (names start with the UTC time), if there is one. */

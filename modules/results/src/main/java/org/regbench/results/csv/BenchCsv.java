@@ -253,7 +253,7 @@ public final class BenchCsv {
             }
             Provenance p = new Provenance(instant(BenchColumn.timestamp), text(BenchColumn.git_commit),
                     Boolean.parseBoolean(text(BenchColumn.git_dirty)), text(BenchColumn.host), text(BenchColumn.os),
-                    text(BenchColumn.cpu), integer(BenchColumn.cores, 0), integer(BenchColumn.threads, 0),
+                    text(BenchColumn.cpu), atLeast(BenchColumn.cores, 1, 0), atLeast(BenchColumn.threads, 0, 0),
                     text(BenchColumn.java_version), text(BenchColumn.jvm), text(BenchColumn.dl4j_version),
                     text(BenchColumn.backend), text(BenchColumn.native_build), text(BenchColumn.device),
                     text(BenchColumn.cuda_version), text(BenchColumn.cudnn_version));
@@ -272,17 +272,24 @@ public final class BenchCsv {
                 throw fail(BenchColumn.score_error, "'" + text(BenchColumn.score_error)
                         + "' is not a non-negative number");
             }
-            int iterations = integer(BenchColumn.iterations, -1);
+            int iterations = atLeast(BenchColumn.iterations, 1, -1);
+            double rate = number(BenchColumn.dropout_rate, 0);
+            if (!(rate >= 0 && rate < 1)) {
+                throw fail(BenchColumn.dropout_rate, "'" + text(BenchColumn.dropout_rate)
+                        + "' is not a drop rate in [0, 1)");
+            }
+            int batchSize = atLeast(BenchColumn.batch_size, 1, -1);
+            int forkCount = atLeast(BenchColumn.forks, 1, 0);
             List<double[]> forkScores = raw();
             double[] raw = forkScores.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
             if (raw.length != iterations) {
                 throw fail(BenchColumn.raw_scores, raw.length + " raw scores but iterations is " + iterations);
             }
             BenchRow row = new BenchRow(p, required(BenchColumn.model), text(BenchColumn.dropout_type),
-                    number(BenchColumn.dropout_rate, 0), text(BenchColumn.placement), required(BenchColumn.variant),
-                    required(BenchColumn.phase), integer(BenchColumn.batch_size, -1), text(BenchColumn.data_type),
+                    rate, text(BenchColumn.placement), required(BenchColumn.variant),
+                    required(BenchColumn.phase), batchSize, text(BenchColumn.data_type),
                     score, error, unit, number(BenchColumn.samples_per_second, Double.NaN),
-                    number(BenchColumn.ms_per_batch, Double.NaN), iterations, integer(BenchColumn.forks, 0), raw,
+                    number(BenchColumn.ms_per_batch, Double.NaN), iterations, forkCount, raw,
                     new PointSettings(text(BenchColumn.workspace_mode), text(BenchColumn.data_format),
                             text(BenchColumn.helpers), text(BenchColumn.engine)),
                     new Efficiency(number(BenchColumn.flops_per_batch, Double.NaN),
@@ -397,6 +404,19 @@ public final class BenchCsv {
             } catch (NumberFormatException e) {
                 throw fail(c, "'" + t + "' is not a whole number");
             }
+        }
+
+        /**
+         * A whole number of at least {@code min} (a count or a size: cores 0 or batch_size -5 describe no run);
+         * {@code absent} for an empty cell of an optional column.
+         */
+        private int atLeast(BenchColumn c, int min, int absent) {
+            String t = text(c);
+            int v = integer(c, absent);
+            if (!t.isEmpty() && v < min) {
+                throw fail(c, "'" + t + "' is not " + (min == 0 ? "0 or more" : "a positive whole number"));
+            }
+            return v;
         }
 
         /** The raw scores, one array per fork; legacy rows without fork separators are one array. */

@@ -1,9 +1,5 @@
 package org.regbench.results.history;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -11,13 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.regbench.results.BenchRow;
 import org.regbench.results.BenchmarkKey;
-import org.regbench.results.InvalidResultsException;
-import org.regbench.results.csv.BenchCsv;
+import org.regbench.results.store.RunStore;
+import org.regbench.results.store.StoredRun;
 
-/** Every run in a directory, validated, grouped by machine and benchmark. */
+/** The runs of a store, grouped by machine and benchmark. */
 public final class RunHistory {
 
     private final List<List<BenchRow>> runs;
@@ -26,24 +21,9 @@ public final class RunHistory {
         this.runs = runs;
     }
 
-    /** Reads every {@code *.csv} in {@code runsDir}; one unusable file fails the whole history, naming that file. */
-    public static RunHistory load(Path runsDir) {
-        if (!Files.isDirectory(runsDir)) {
-            throw new InvalidResultsException(runsDir + ": runs directory does not exist");
-        }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(runsDir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".csv") && Files.isRegularFile(p)).sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + runsDir, e);
-        }
-        List<List<BenchRow>> runs = new ArrayList<>();
-        for (Path f : files) {
-            runs.add(BenchCsv.read(f));
-        }
-        runs.sort(Comparator.comparing(r -> r.get(0).provenance().timestamp()));
-        return new RunHistory(runs);
+    /** The runs of a store ({@link RunStore#runs()}: readable ones only, oldest first). */
+    public static RunHistory of(List<StoredRun> runs) {
+        return new RunHistory(runs.stream().map(StoredRun::rows).toList());
     }
 
     public int size() {

@@ -14,9 +14,9 @@ public record ComparisonResult(Path baselineFile, Path currentFile, String basel
                                String baselineCommit, String currentCommit, boolean forced, CompareOptions options,
                                List<KeyComparison> keys) {
 
-    public static final int EXIT_OK = 0;
-    public static final int EXIT_REGRESSION = 1;
-    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_OK = org.regbench.results.ExitCode.OK;
+    public static final int EXIT_REGRESSION = org.regbench.results.ExitCode.REGRESSION;
+    public static final int EXIT_BAD_INPUT = org.regbench.results.ExitCode.BAD_INPUT;
 
     public ComparisonResult {
         keys = List.copyOf(keys);

@@ -16,7 +16,8 @@ import org.regbench.results.BenchRow;
 import org.regbench.results.BenchmarkKey;
 import org.regbench.results.Direction;
 import org.regbench.results.InvalidResultsException;
-import org.regbench.results.csv.BenchCsv;
+import org.regbench.results.store.RunStore;
+import org.regbench.results.store.StoredRun;
 import org.regbench.results.stats.Estimate;
 import org.regbench.results.stats.RatioInterval;
 
@@ -72,15 +73,19 @@ public final class RunComparator {
 
     /** Reads and validates both files, refuses different machines or thread counts unless forced, and compares. */
     public ComparisonResult compare(Path baselineFile, Path currentFile) {
-        List<BenchRow> baseline = BenchCsv.read(baselineFile);
-        List<BenchRow> current = BenchCsv.read(currentFile);
+        List<BenchRow> baseline = RunStore.read(baselineFile).rows();
+        List<BenchRow> current = RunStore.read(currentFile).rows();
         return compare(baselineFile, baseline, currentFile, current);
     }
 
+    /**
+     * Compares rows already read. Each side must come from one machine, every row of it, not only the first: a
+     * file with another machine in row 2 would otherwise compare as unchanged.
+     */
     public ComparisonResult compare(Path baselineFile, List<BenchRow> baseline, Path currentFile,
                                     List<BenchRow> current) {
-        String baseMachine = baseline.get(0).provenance().machineId();
-        String curMachine = current.get(0).provenance().machineId();
+        String baseMachine = new StoredRun(baselineFile, baseline).requireOneMachine("a compared run");
+        String curMachine = new StoredRun(currentFile, current).requireOneMachine("a compared run");
         boolean different = !baseMachine.equals(curMachine);
         if (different && !options.force()) {
             throw new InvalidResultsException("refusing to compare runs from different machines or backends: "

@@ -48,7 +48,7 @@ class CommandsTest {
         Path broken = Files.writeString(dir.resolve("broken.csv"),
                 Files.readString(r.get(1)).replace(",NCHW,off,dl4j,,,", ",NCHW,off,dl4j,,,slow"));
         CliFixtures.Result res = CliFixtures.run(new CompareCommand(), r.get(0).toString(), broken.toString(),
-                "--report", md.toString());
+                "--report", md.toString(), "--force");
         assertEquals(2, res.exitCode());
         assertEquals(1, res.err().lines().count(), res.err());
         assertTrue(res.err().startsWith("regbench: " + broken + ": row 1, column score: "), res.err());
@@ -125,12 +125,114 @@ class CommandsTest {
     }
 
     @Test
-    void historyOfACorruptRunIsExitTwo() throws Exception {
+    void aBadFileAmongGoodRunsIsSkippedWithOneWarning() throws Exception {
         List<Path> r = runs();
         Files.writeString(r.get(4), "");
+        Path sweep = Files.writeString(dir.resolve("runs/epochs.csv"), "timestamp,model,epoch\n2025-01-01T00:00:00Z,mlp,1\n");
         CliFixtures.Result res = CliFixtures.run(new HistoryCommand(), "--runs", dir.resolve("runs").toString(),
                 "--out", dir.resolve("h").toString());
+        assertEquals(0, res.exitCode(), res.err());
+        assertEquals("regbench: warning: skipping " + r.get(4) + ": file is empty (expected a header line and data"
+                + " rows)\nregbench: warning: skipping " + sweep + ": header, column git_commit: required column is"
+                + " missing\n", res.err());
+        assertTrue(res.out().startsWith("11 runs of machine "), res.out());
+
+        CliFixtures.Result report = CliFixtures.run(new ReportCommand(), "--run", r.get(2).toString(), "--runs",
+                dir.resolve("runs").toString(), "--baselines", dir.resolve("none").toString(), "--sweeps",
+                dir.resolve("none").toString(), "--out", dir.resolve("report").toString());
+        assertEquals(0, report.exitCode(), report.err());
+        assertTrue(Files.exists(dir.resolve("report/index.html")));
+    }
+
+    @Test
+    void reportPicksTheNewestRunByTheTimeInsideTheFile() throws Exception {
+        List<Path> r = runs();
+        // an old run under a name that sorts last, as `bench --out` allows
+        Path renamed = Files.move(r.get(0), dir.resolve("runs/types-rates-old.csv"));
+        CliFixtures.Result res = CliFixtures.run(new ReportCommand(), "--runs", dir.resolve("runs").toString(),
+                "--baselines", dir.resolve("none").toString(), "--sweeps", dir.resolve("none").toString(), "--out",
+                dir.resolve("report").toString());
+        assertEquals(0, res.exitCode(), res.err());
+        String html = Files.readString(dir.resolve("report/index.html"));
+        assertTrue(html.contains(r.get(11).getFileName().toString()), "the newest run is reported");
+        assertFalse(html.contains(renamed.getFileName().toString()), "not the one whose name sorts last");
+    }
+
+    @Test
+    void historySignificanceMustBeAPValue() throws Exception {
+        runs();
+        CliFixtures.Result res = CliFixtures.run(new HistoryCommand(), "--runs", dir.resolve("runs").toString(),
+                "--significance", "5", "--out", dir.resolve("h").toString());
         assertEquals(2, res.exitCode());
-        assertTrue(res.err().contains(r.get(4).getFileName() + ": file is empty"), res.err());
+        assertEquals("regbench: --significance must lie between 0 and 1 (a p-value), got 5.0\n", res.err());
+        assertFalse(Files.exists(dir.resolve("h")));
+    }
+
+    @Test
+    void compareChecksTheMachineOfEveryRowNotOnlyTheFirst() throws Exception {
+        List<Path> r = runs();
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(r.get(1)));
+        lines.set(2, lines.get(2).replace("cpu-avx2,linux-x86_64-avx2", "cpu-avx512,linux-x86_64-avx512"));
+        Path mixed = Files.write(dir.resolve("mixed.csv"), lines);
+        CliFixtures.Result res = CliFixtures.run(new CompareCommand(), r.get(0).toString(), mixed.toString());
+        assertEquals(2, res.exitCode(), res.out());
+        assertTrue(res.err().startsWith("regbench: " + mixed + ": row 2, column machine_id: machine "), res.err());
+        assertTrue(res.err().endsWith(" in row 1; a compared run must come from one machine\n"), res.err());
+        assertEquals("", res.out());
+    }
+
+    @Test
+    void compareNeverReplacesAReportItWasNotAskedTo() throws Exception {
+        List<Path> r = runs();
+        Path md = Files.writeString(dir.resolve("notes.md"), "my notes");
+        CliFixtures.Result refused = CliFixtures.run(new CompareCommand(), r.get(0).toString(), r.get(1).toString(),
+                "--report", md.toString());
+        assertEquals(2, refused.exitCode());
+        assertEquals("regbench: " + md + " exists; pass --force to overwrite it\n", refused.err());
+        assertEquals("", refused.out(), "refused before comparing");
+        assertEquals("my notes", Files.readString(md));
+
+        Path link = Files.createSymbolicLink(dir.resolve("link.md"), md);
+        CliFixtures.Result symlink = CliFixtures.run(new CompareCommand(), r.get(0).toString(), r.get(1).toString(),
+                "--report", link.toString(), "--force");
+        assertEquals(2, symlink.exitCode());
+        assertEquals("regbench: " + link + " is a symbolic link, not a regular file; refusing to replace it (give the"
+                + " path of a regular file)\n", symlink.err());
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("my notes", Files.readString(md));
+
+        CliFixtures.Result forced = CliFixtures.run(new CompareCommand(), r.get(0).toString(), r.get(1).toString(),
+                "--report", md.toString(), "--force");
+        assertEquals(0, forced.exitCode(), forced.err());
+        assertTrue(Files.readString(md).startsWith("### "));
+        try (var files = Files.list(dir)) {
+            assertFalse(files.anyMatch(p -> p.getFileName().toString().startsWith(".")), "no lock or temporary file");
+        }
+    }
+
+    @Test
+    void baselineSaveKeepsThePreviousOneAndNamesWhatTheNewOneDrops() throws Exception {
+        List<Path> r = runs();
+        Path baselines = dir.resolve("baselines");
+        String id = TestRows.provenance().machineId();
+        assertEquals(0, CliFixtures.run(new BaselineCommand(), "save", r.get(3).toString(), "--baselines",
+                baselines.toString(), "--force").exitCode());
+        List<String> lines = Files.readAllLines(r.get(4));
+        Path fewer = Files.write(dir.resolve("fewer.csv"), lines.subList(0, lines.size() - 2));
+        CliFixtures.Result res = CliFixtures.run(new BaselineCommand(), "save", fewer.toString(), "--baselines",
+                baselines.toString(), "--force");
+        assertEquals(0, res.exitCode(), res.err());
+        assertTrue(res.out().startsWith("Replaced the baseline for machine " + id), res.out());
+        assertTrue(res.out().contains("  previous baseline kept as " + baselines.resolve(id + ".previous.csv") + "\n"),
+                res.out());
+        assertTrue(res.out().contains("  the new baseline drops 2 benchmark(s) of the previous one, which get no"
+                + " verdict from now on: mlp/none train-step b128 FLOAT cpu-avx2 t2; mlp/standard@0.5 train-step b128"
+                + " FLOAT cpu-avx2 t2\n"), res.out());
+        assertEquals(Files.readString(r.get(3)), Files.readString(baselines.resolve(id + ".previous.csv")));
+        assertEquals(Files.readString(fewer), Files.readString(baselines.resolve(id + ".csv")));
+        try (var files = Files.list(baselines)) {
+            assertEquals(List.of(id + ".csv", id + ".previous.csv"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList(), "no lock or temporary file");
+        }
     }
 }

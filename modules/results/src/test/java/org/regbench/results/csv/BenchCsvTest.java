@@ -178,6 +178,34 @@ class BenchCsvTest {
     }
 
     @Test
+    void dropRateOutsideZeroToOne() throws IOException {
+        Path f = write(text().replace(",standard,0.5,all-hidden,", ",standard,7,all-hidden,"));
+        assertInvalid(f, "run.csv: row 2, column dropout_rate: '7' is not a drop rate in [0, 1)");
+    }
+
+    @Test
+    void nonPositiveBatchSize() throws IOException {
+        Path f = write(text().replace(",train-step,128,FLOAT,", ",train-step,-5,FLOAT,"));
+        assertInvalid(f, "run.csv: row 1, column batch_size: '-5' is not a positive whole number");
+    }
+
+    @Test
+    void zeroCores() throws IOException {
+        Path f = write(text().replace(",AMD EPYC 7763 64-Core Processor,2,2,",
+                ",AMD EPYC 7763 64-Core Processor,0,2,"));
+        assertInvalid(f, "run.csv: row 1, column cores: '0' is not a positive whole number");
+    }
+
+    @Test
+    void negativeThreadsAndZeroForks() throws IOException {
+        Path threads = write(text().replace(",AMD EPYC 7763 64-Core Processor,2,2,",
+                ",AMD EPYC 7763 64-Core Processor,2,-1,"));
+        assertInvalid(threads, "run.csv: row 1, column threads: '-1' is not 0 or more");
+        Path forks = write(text().replace(",3,3,,", ",3,0,,"));
+        assertInvalid(forks, "run.csv: row 1, column forks: '0' is not a positive whole number");
+    }
+
+    @Test
     void everyMessageIsOneLine() throws IOException {
         Path f = write(text().replace(",128,", ",12\n8,"));
         InvalidResultsException e = assertThrows(InvalidResultsException.class, () -> BenchCsv.read(f));

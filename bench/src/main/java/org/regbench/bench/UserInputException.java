@@ -1,4 +1,4 @@
-package org.regbench.bench.cli;
+package org.regbench.bench;
 
 /** Input the user can fix (a value, a file, a path); reported as one line with exit code 2. */
 public final class UserInputException extends RuntimeException {
