@@ -1,7 +1,7 @@
 package org.regbench.bench.run;
 
 import org.nd4j.linalg.factory.Nd4j;
-import org.regbench.engine.dl4j.Nd4jThreads;
+import org.regbench.engine.nd4j.Nd4jThreads;
 
 /**
  * ND4J's CPU thread count, for the OpenMP pool and OpenBLAS together. ND4J 1.0.0-M2.1 has no system property for it

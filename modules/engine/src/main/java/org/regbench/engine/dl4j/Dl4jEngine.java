@@ -1,13 +1,12 @@
 package org.regbench.engine.dl4j;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Optional;
-import java.util.Properties;
 import org.nd4j.linalg.factory.Nd4j;
 import org.regbench.engine.Engine;
 import org.regbench.engine.NetworkUnderTest;
 import org.regbench.engine.SyntheticBatch;
+import org.regbench.engine.nd4j.MavenVersion;
+import org.regbench.engine.nd4j.Nd4jThreads;
 import org.regbench.zoo.BuildOptions;
 import org.regbench.zoo.ModelZoo;
 import org.regbench.zoo.Variant;
@@ -61,16 +60,6 @@ public final class Dl4jEngine implements Engine {
 
     /** The deeplearning4j-nn version on the class path, from its Maven metadata. */
     public static String dl4jVersion() {
-        String resource = "/META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties";
-        try (InputStream in = Dl4jEngine.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return MavenVersion.of("org.deeplearning4j", "deeplearning4j-nn");
     }
 }

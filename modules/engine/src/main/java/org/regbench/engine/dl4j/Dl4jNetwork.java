@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.regbench.engine.FlattenOrder;
 import org.regbench.engine.NetworkUnderTest;
 import org.regbench.engine.SyntheticBatch;
 import org.regbench.engine.Tensor;
@@ -187,26 +188,14 @@ final class Dl4jNetwork implements NetworkUnderTest {
         if (perm == null) {
             return t;
         }
-        float[] data = t.data();
-        long cols = t.shape()[1];
-        float[] out = new float[data.length];
-        for (int row = 0; row < perm.length; row++) {
-            // common row r holds what the NHWC network keeps in row perm[r]
-            System.arraycopy(data, (int) (perm[row] * cols), out, (int) (row * cols), (int) cols);
-        }
-        return new Tensor(key, t.shape(), out);
+        return new Tensor(key, t.shape(), FlattenOrder.toCommon(t.data(), perm, (int) t.shape()[1]));
     }
 
     private INDArray fromCommon(Tensor t, INDArray target) {
         float[] data = t.data();
         int[] perm = flattenPermutation(t.name());
         if (perm != null) {
-            long cols = t.shape()[1];
-            float[] out = new float[data.length];
-            for (int row = 0; row < perm.length; row++) {
-                System.arraycopy(data, (int) (row * cols), out, (int) (perm[row] * cols), (int) cols);
-            }
-            data = out;
+            data = FlattenOrder.toNhwc(data, perm, (int) t.shape()[1]);
         }
         return Nd4j.create(data, target.shape(), DataType.FLOAT);
     }
@@ -221,18 +210,8 @@ final class Dl4jNetwork implements NetworkUnderTest {
         if (!(pre instanceof CnnToFeedForwardPreProcessor cnn) || cnn.getFormat() != CNN2DFormat.NHWC) {
             return null;
         }
-        int c = (int) cnn.getNumChannels();
-        int h = (int) cnn.getInputHeight();
-        int w = (int) cnn.getInputWidth();
-        int[] perm = new int[c * h * w];
-        for (int ci = 0; ci < c; ci++) {
-            for (int hi = 0; hi < h; hi++) {
-                for (int wi = 0; wi < w; wi++) {
-                    perm[(ci * h + hi) * w + wi] = (hi * w + wi) * c + ci;
-                }
-            }
-        }
-        return perm;
+        return FlattenOrder.nhwcRows((int) cnn.getNumChannels(), (int) cnn.getInputHeight(),
+                (int) cnn.getInputWidth());
     }
 
     private static Tensor toTensor(String name, INDArray a) {

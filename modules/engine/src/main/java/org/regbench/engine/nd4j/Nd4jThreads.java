@@ -1,4 +1,4 @@
-package org.regbench.engine.dl4j;
+package org.regbench.engine.nd4j;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
