@@ -28,8 +28,11 @@ abstract sealed class NoiseSite {
 
     /** The placeholder's name: unique per site. */
     final String name;
+    /** The zoo layer whose input (or weights) the site perturbs. */
+    final int layer;
 
-    private NoiseSite(String name) {
+    private NoiseSite(int layer, String name) {
+        this.layer = layer;
         this.name = name;
     }
 
@@ -42,27 +45,27 @@ abstract sealed class NoiseSite {
     static NoiseSite forActivations(int layer, IDropout dropout, long[] exampleShape, int channelAxis) {
         String name = "noise_" + layer;
         if (dropout instanceof Dropout d) {
-            return new Scaled(name, d.getP(), exampleShape);
+            return new Scaled(layer, name, d.getP(), exampleShape);
         }
         if (dropout instanceof SpatialDropout d) {
             long[] shape = new long[exampleShape.length];
             java.util.Arrays.fill(shape, 1);
             shape[channelAxis] = exampleShape[channelAxis];
-            return new Scaled(name, d.getP(), shape);
+            return new Scaled(layer, name, d.getP(), shape);
         }
         if (dropout instanceof GaussianDropout d) {
-            return new Gaussian(name, d.getRate(), exampleShape);
+            return new Gaussian(layer, name, d.getRate(), exampleShape);
         }
         if (dropout instanceof AlphaDropout d) {
-            return new Alpha(name, d.getP(), d.getAlphaPrime(), d.a(d.getP()), d.b(d.getP()), exampleShape);
+            return new Alpha(layer, name, d.getP(), d.getAlphaPrime(), d.a(d.getP()), d.b(d.getP()), exampleShape);
         }
         return null;
     }
 
     /** DropConnect's mask on a layer's weights, or null for other weight noise. */
-    static NoiseSite forWeights(int layer, IWeightNoise noise, long[] weightShape) {
-        return noise instanceof DropConnect d ? new WeightMask("weightmask_" + layer, d.getWeightRetainProb(),
-                weightShape) : null;
+    static NoiseSite forWeights(int layer, String suffix, IWeightNoise noise, long[] weightShape) {
+        return noise instanceof DropConnect d ? new WeightMask(layer, "weightmask_" + layer + suffix,
+                d.getWeightRetainProb(), weightShape) : null;
     }
 
     /** Adds the site's placeholders to {@code sd} and returns {@code x} with the noise applied. */
@@ -99,8 +102,8 @@ abstract sealed class NoiseSite {
         private final double retain;
         private final long[] exampleShape;
 
-        Scaled(String name, double retain, long[] exampleShape) {
-            super(name);
+        Scaled(int layer, String name, double retain, long[] exampleShape) {
+            super(layer, name);
             this.retain = retain;
             this.exampleShape = exampleShape.clone();
         }
@@ -128,8 +131,8 @@ abstract sealed class NoiseSite {
         private final double rate;
         private final long[] exampleShape;
 
-        Gaussian(String name, double rate, long[] exampleShape) {
-            super(name);
+        Gaussian(int layer, String name, double rate, long[] exampleShape) {
+            super(layer, name);
             this.rate = rate;
             this.exampleShape = exampleShape.clone();
         }
@@ -162,8 +165,8 @@ abstract sealed class NoiseSite {
         private final double b;
         private final long[] exampleShape;
 
-        Alpha(String name, double retain, double alphaPrime, double a, double b, long[] exampleShape) {
-            super(name);
+        Alpha(int layer, String name, double retain, double alphaPrime, double a, double b, long[] exampleShape) {
+            super(layer, name);
             this.retain = retain;
             this.alphaPrime = alphaPrime;
             this.a = a;
@@ -200,8 +203,8 @@ abstract sealed class NoiseSite {
         private final double retain;
         private final long[] weightShape;
 
-        WeightMask(String name, double retain, long[] weightShape) {
-            super(name);
+        WeightMask(int layer, String name, double retain, long[] weightShape) {
+            super(layer, name);
             this.retain = retain;
             this.weightShape = weightShape.clone();
         }

@@ -58,6 +58,42 @@ interface ParamLayout {
         };
     }
 
+    /**
+     * LSTM weights ({@code [in, 4n]}, {@code [n, 4n]}) and bias ({@code [4n]}) with the four gate blocks reordered:
+     * DL4J keeps (block input, forget, output, input gate), libnd4j's {@code lstmLayer} (input gate, forget, block
+     * input, output). {@link #LSTM_GATES}{@code [k]} is the DL4J block that libnd4j's block k holds.
+     */
+    static ParamLayout lstmGates(int units) {
+        return new ParamLayout() {
+            @Override
+            public INDArray toGraph(INDArray common) {
+                return reorder(COMMON.toGraph(common), true);
+            }
+
+            @Override
+            public INDArray toCommon(INDArray graph) {
+                return reorder(COMMON.toCommon(graph), false);
+            }
+
+            private INDArray reorder(INDArray a, boolean toGraph) {
+                INDArray rows = a.rank() == 1 ? a.reshape('c', new long[] {1, a.length()}) : a;
+                INDArray[] blocks = new INDArray[4];
+                for (int k = 0; k < 4; k++) {
+                    INDArray from = rows.get(org.nd4j.linalg.indexing.NDArrayIndex.all(),
+                            org.nd4j.linalg.indexing.NDArrayIndex.interval(
+                                    (long) (toGraph ? LSTM_GATES[k] : k) * units,
+                                    (long) ((toGraph ? LSTM_GATES[k] : k) + 1) * units));
+                    blocks[toGraph ? k : LSTM_GATES[k]] = from;
+                }
+                INDArray out = Nd4j.hstack(blocks).dup('c');
+                return a.rank() == 1 ? out.reshape('c', new long[] {a.length()}) : out;
+            }
+        };
+    }
+
+    /** For each of libnd4j's LSTM gate blocks (i, f, g, o), DL4J's block (g, f, o, i order). */
+    int[] LSTM_GATES = {3, 1, 0, 2};
+
     /** A C-ordered float copy in the graph's layout. */
     INDArray toGraph(INDArray common);
 

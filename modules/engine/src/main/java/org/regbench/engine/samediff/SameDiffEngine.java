@@ -15,7 +15,6 @@ import org.regbench.engine.nd4j.MavenVersion;
 import org.regbench.engine.nd4j.Nd4jHelpers;
 import org.regbench.engine.nd4j.Nd4jThreads;
 import org.regbench.zoo.BuildOptions;
-import org.regbench.zoo.ModelKind;
 import org.regbench.zoo.ModelZoo;
 import org.regbench.zoo.Variant;
 
@@ -41,10 +40,6 @@ public final class SameDiffEngine implements Engine {
 
     @Override
     public Optional<String> refusal(Variant variant, BuildOptions options) {
-        if (variant.model() == ModelKind.LSTM) {
-            return Optional.of("samediff: lstm is not built (no SameDiff translation of DL4J's LSTM and LastTimeStep"
-                    + " layers yet)");
-        }
         if (!variant.regularizers().isEmpty()) {
             return Optional.of("samediff: only dropout is built; regularizers " + variant.regularizers()
                     + " are not");

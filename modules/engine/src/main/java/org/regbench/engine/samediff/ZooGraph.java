@@ -10,10 +10,12 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -21,13 +23,20 @@ import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSELU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationSoftmax;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMActivations;
+import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDataFormat;
+import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMDirectionMode;
+import org.nd4j.linalg.api.ops.impl.layers.recurrent.config.LSTMLayerConfig;
+import org.nd4j.linalg.api.ops.impl.layers.recurrent.weights.LSTMLayerWeights;
 import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 
 /**
@@ -77,9 +86,11 @@ final class ZooGraph {
         int n = conf.getConfs().size();
         for (int i = 0; i < n; i++) {
             Layer layer = conf.getConf(i).getLayer();
-            if (layer.getIDropout() != null) {
-                NoiseSite site = require(NoiseSite.forActivations(i, layer.getIDropout(), shape,
-                        nhwc && shape.length == 3 ? 2 : 0), layer, "dropout " + layer.getIDropout());
+            // a wrapper (LastTimeStep) carries no dropout of its own; DL4J applies the wrapped layer's
+            Layer inner = layer instanceof LastTimeStep t ? t.getUnderlying() : layer;
+            if (inner.getIDropout() != null) {
+                NoiseSite site = require(NoiseSite.forActivations(i, inner.getIDropout(), shape,
+                        nhwc && shape.length == 3 ? 2 : 0), layer, "dropout " + inner.getIDropout());
                 sites.add(site);
                 train = site.apply(sd, train);
             }
@@ -111,6 +122,30 @@ final class ZooGraph {
                 long channels = nhwc ? shape[2] : shape[0];
                 shape = convOut(shape, channels, s.getKernelSize(), s.getStride(), s.getPadding(), s.getDilation(), nhwc);
                 capable++;
+            } else if (lstm(layer) != null) {
+                LSTM l = lstm(layer);
+                boolean last = layer instanceof LastTimeStep;
+                if (!(l.getActivationFn() instanceof ActivationTanH) || !(l.getGateActivationFn() instanceof ActivationSigmoid)) {
+                    throw new IllegalArgumentException("LSTM activations " + l.getActivationFn() + "/"
+                            + l.getGateActivationFn() + " are not translated (tanh/sigmoid are)");
+                }
+                int units = (int) l.getNOut();
+                boolean shared = train == inference;
+                SDVariable w = param(i + "_W", initial, ParamLayout.lstmGates(units));
+                SDVariable rw = param(i + "_RW", initial, ParamLayout.lstmGates(units));
+                SDVariable b = param(i + "_b", initial, ParamLayout.lstmGates(units));
+                SDVariable[] wt = weights(i, l, w, shared);
+                SDVariable[] rwt = wt == null ? null : l.getWeightNoise() == null ? new SDVariable[] {rw}
+                        : weights(i, "r", l, rw);
+                LSTMLayerConfig cfg = LSTMLayerConfig.builder().lstmdataformat(LSTMDataFormat.NST)
+                        .directionMode(LSTMDirectionMode.FWD).gateAct(LSTMActivations.SIGMOID)
+                        .cellAct(LSTMActivations.TANH).outAct(LSTMActivations.TANH)
+                        .retFullSequence(!last).retLastH(last).retLastC(false).build();
+                inference = sd.rnn().lstmLayer(inference, LSTMLayerWeights.builder().weights(w).rWeights(rw).bias(b)
+                        .build(), cfg)[0];
+                train = wt == null ? inference : sd.rnn().lstmLayer(train, LSTMLayerWeights.builder().weights(wt[0])
+                        .rWeights(rwt[0]).bias(b).build(), cfg)[0];
+                shape = last ? new long[] {units} : new long[] {units, shape[1]};
             } else if (layer instanceof DenseLayer || layer instanceof OutputLayer) {
                 BaseLayer dense = (BaseLayer) layer;
                 boolean shared = train == inference;
@@ -154,6 +189,16 @@ final class ZooGraph {
             throw new IllegalArgumentException("the configuration has no output layer");
         }
         training = train == inference ? INFERENCE : TRAINING_OUTPUT;
+        for (int i = 0; i < n; i++) {
+            Layer layer = conf.getConf(i).getLayer();
+            Layer inner = layer instanceof LastTimeStep t ? t.getUnderlying() : layer;
+            boolean noisy = inner.getIDropout() != null
+                    || inner instanceof BaseLayer b && b.getWeightNoise() != null;
+            int layerIndex = i;
+            if (noisy != sites.stream().anyMatch(site -> site.layer == layerIndex)) {
+                throw new IllegalStateException("layer " + i + ": the configuration's noise and the graph's differ");
+            }
+        }
         sd.setLossVariables(LOSS);
         oneDnnCapableOps = capable;
         if (!params.keySet().equals(initial.keySet())) {
@@ -181,10 +226,21 @@ final class ZooGraph {
         if (conf.getWeightNoise() == null) {
             return shared ? null : new SDVariable[] {w};
         }
-        NoiseSite site = require(NoiseSite.forWeights(layer, conf.getWeightNoise(), w.getShape()), conf,
+        return weights(layer, "", conf, w);
+    }
+
+    /** {@code w} masked by a DropConnect site of its own ({@code suffix} tells apart a layer's weight arrays). */
+    private SDVariable[] weights(int layer, String suffix, BaseLayer conf, SDVariable w) {
+        NoiseSite site = require(NoiseSite.forWeights(layer, suffix, conf.getWeightNoise(), w.getShape()), conf,
                 "weight noise " + conf.getWeightNoise());
         sites.add(site);
         return new SDVariable[] {site.apply(sd, w)};
+    }
+
+    /** The LSTM of a layer, bare or inside LastTimeStep; null for other layers. */
+    private static LSTM lstm(Layer layer) {
+        Layer inner = layer instanceof LastTimeStep t ? t.getUnderlying() : layer;
+        return inner instanceof LSTM l && inner.getClass() == LSTM.class ? l : null;
     }
 
     private SDVariable affine(SDVariable x, SDVariable w, SDVariable b) {
