@@ -1,5 +1,6 @@
 package org.regbench.engine.samediff;
 
+import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.dropout.AlphaDropout;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
@@ -66,6 +67,11 @@ abstract sealed class NoiseSite {
     static NoiseSite forWeights(int layer, String suffix, IWeightNoise noise, long[] weightShape) {
         return noise instanceof DropConnect d ? new WeightMask(layer, "weightmask_" + layer + suffix,
                 d.getWeightRetainProb(), weightShape) : null;
+    }
+
+    /** The names of the placeholders {@link #apply} adds. */
+    List<String> placeholders() {
+        return List.of(name);
     }
 
     /** Adds the site's placeholders to {@code sd} and returns {@code x} with the noise applied. */
@@ -172,6 +178,11 @@ abstract sealed class NoiseSite {
             this.a = a;
             this.b = b;
             this.exampleShape = exampleShape.clone();
+        }
+
+        @Override
+        List<String> placeholders() {
+            return List.of(name + "_scale", name + "_shift");
         }
 
         @Override

@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.regbench.engine.NetworkUnderTest;
 import org.regbench.engine.SyntheticBatch;
@@ -21,14 +24,20 @@ import org.regbench.zoo.Variant;
 
 /**
  * A zoo variant as a SameDiff graph ({@link ZooGraph}). Dropout noise is drawn before every training-mode pass from
- * the network's own generator, seeded at build and re-seeded by {@link #reset()}, into placeholders; the loss and every
- * gradient come from one graph execution ({@code calculateGradientsAndOutputs}) so that both see the same noise; the
- * train step applies the zoo's Adam to those gradients ({@link AdamUpdates}).
+ * the network's own generator, seeded at build and re-seeded by {@link #reset()}, into placeholders. A train step is
+ * one {@code sd.fit} on the batch, with the zoo's Adam in SameDiff's {@link TrainingConfig} and the noise fed as extra
+ * features; a forward-backward pass is {@code calculateGradientsAndOutputs}: loss and every gradient from one
+ * execution, so that both see the same noise, and no update.
  *
- * <p>Why not {@code sd.fit}: it cannot feed the noise placeholders from a {@code DataSet}, and one call per batch
- * carries its own overhead: on the MLP (batch 128, one thread, avx512 build) a step through
- * {@code fit(DataSet)} took about 49 ms against 12 ms for the same gradients and the same Adam applied here; on the
- * CNN the two were within noise (1.2-1.5 s without oneDNN).
+ * <p>Why {@code fit} for the step: it is SameDiff's own training path, and measured it costs no more than gradients
+ * plus a hand-applied Adam. Thread CPU per step, batch 128, one thread, 400 steps: the MLP's {@code fit} step took a
+ * median 3.4-5.7 ms against 2.7-4.3 ms for forward-backward alone (the update and {@code fit}'s bookkeeping, about
+ * 1 ms); the hand-applied Adam measured 4.3-6.6 ms. On the CNN (onednn build, helpers on) both paths are bimodal, 60-80
+ * ms in long stretches and 250-450 ms in others, whichever path and whether or not the weights are reset: oneDNN's
+ * verbose log shows the same primitives in both modes, but its reorders into blocked layouts slow about 3.5 times,
+ * which points at fresh native memory (page faults are costly on this VM) while freed buffers wait for a collection.
+ * {@code fit} does not run the loss op (backpropagation starts from the logits), so {@link LastLoss} takes the loss
+ * from the logits it computes.
  *
  * <p>Native memory: SameDiff's executions leave native buffers that only a Java garbage collection frees. With a large
  * young generation, collections are rare and the buffers pile up: train steps of the CNN slowed from about 95 to
@@ -42,7 +51,8 @@ final class SameDiffNetwork implements NetworkUnderTest {
     private final CNN2DFormat format;
     private final ZooGraph graph;
     private final Map<String, INDArray> initial = new LinkedHashMap<>();
-    private final AdamUpdates adam;
+    private final TrainingConfig training;
+    private final LastLoss lastLoss;
     private final Random rng;
     /** Placeholders: features, labels and the noise arrays, refilled in place. */
     private final Map<String, INDArray> feed = new HashMap<>();
@@ -57,7 +67,12 @@ final class SameDiffNetwork implements NetworkUnderTest {
         this.graph = graph;
         this.paramNames = List.copyOf(graph.params.keySet());
         graph.params.forEach((k, v) -> initial.put(k, v.getArr().dup()));
-        this.adam = new AdamUpdates(updater, graph.params);
+        List<String> features = new ArrayList<>(List.of(ZooGraph.FEATURES));
+        features.addAll(graph.noiseNames());
+        this.training = TrainingConfig.builder().updater(updater.clone()).dataSetFeatureMapping(features)
+                .dataSetLabelMapping(ZooGraph.LABELS).build();
+        graph.sd.setTrainingConfig(training);
+        this.lastLoss = new LastLoss(graph.trainingLogits);
         this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed);
         setBatch(batch);
     }
@@ -83,17 +98,27 @@ final class SameDiffNetwork implements NetworkUnderTest {
 
     @Override
     public double trainStep() {
-        double loss = forwardBackward();
-        Map<String, INDArray> g = lastGradients;
-        lastGradients = null; // they become the updates
-        adam.step(g);
-        return loss;
+        drawNoise();
+        List<String> mapping = training.getDataSetFeatureMapping();
+        INDArray[] features = new INDArray[mapping.size()];
+        for (int i = 0; i < features.length; i++) {
+            features[i] = feed.get(mapping.get(i));
+        }
+        graph.sd.fit(new MultiDataSet(features, new INDArray[] {feed.get(ZooGraph.LABELS)}), lastLoss);
+        lastGradients = null;
+        return lastLoss.value();
     }
 
     @Override
     public void reset() {
         initial.forEach((k, v) -> graph.params.get(k).getArr().assign(v));
-        adam.reset();
+        // a fresh Adam: SameDiff keeps its updater state once training has started; zero moments, iteration 0
+        Map<String, GradientUpdater> updaters = graph.sd.getUpdaterMap();
+        if (updaters != null) {
+            updaters.values().forEach(u -> u.getState().values().forEach(a -> ((INDArray) a).assign(0)));
+        }
+        training.setIterationCount(0);
+        training.setEpochCount(0);
         rng.setSeed(seed);
         lastGradients = null;
     }

@@ -66,6 +66,8 @@ final class ZooGraph {
     /** How each parameter is held relative to the common layout, by name. */
     final Map<String, ParamLayout> layouts = new LinkedHashMap<>();
     final List<NoiseSite> sites = new ArrayList<>();
+    /** The logits the loss reads (the training path's). */
+    final String trainingLogits;
     /** Convolution, pooling and dense ops of the inference graph: those libnd4j has oneDNN kernels for. */
     final int oneDnnCapableOps;
 
@@ -82,6 +84,7 @@ final class ZooGraph {
         SDVariable inference = sd.placeHolder(FEATURES, DataType.FLOAT, NoiseSite.dynamicBatch(shape));
         SDVariable train = inference;
         SDVariable labels = null;
+        String logits = null;
         int capable = 0;
         int n = conf.getConfs().size();
         for (int i = 0; i < n; i++) {
@@ -171,6 +174,7 @@ final class ZooGraph {
                                 + o.getActivationFn() + " is not translated (softmax with MCXENT is)");
                     }
                     labels = sd.placeHolder(LABELS, DataType.FLOAT, -1, o.getNOut());
+                    logits = zt.name();
                     inference = sd.nn().softmax(INFERENCE, zi, 1);
                     train = zt == zi ? inference : sd.nn().softmax(TRAINING_OUTPUT, zt, 1);
                     // DL4J's MCXENT with softmax: mean over the batch of -sum(labels * log(softmax))
@@ -189,6 +193,7 @@ final class ZooGraph {
             throw new IllegalArgumentException("the configuration has no output layer");
         }
         training = train == inference ? INFERENCE : TRAINING_OUTPUT;
+        trainingLogits = logits;
         for (int i = 0; i < n; i++) {
             Layer layer = conf.getConf(i).getLayer();
             Layer inner = layer instanceof LastTimeStep t ? t.getUnderlying() : layer;
@@ -208,6 +213,13 @@ final class ZooGraph {
         Map<String, SDVariable> translated = new LinkedHashMap<>(params);
         params.clear();
         initial.keySet().forEach(k -> params.put(k, translated.get(k)));
+    }
+
+    /** Every noise placeholder's name, in site order. */
+    List<String> noiseNames() {
+        List<String> names = new ArrayList<>();
+        sites.forEach(site -> names.addAll(site.placeholders()));
+        return names;
     }
 
     private SDVariable param(String key, Map<String, INDArray> initial, ParamLayout layout) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.random.impl.DropOut;
@@ -92,6 +94,23 @@ class SameDiffDropoutTest {
             assertEquals(before, net.parameters());
             assertEquals(first, net.trainStep(), 0.0, "same state, same masks, same loss");
             assertEquals(second, net.trainStep(), 0.0, "Adam restarted from zero moments at iteration 0");
+        }
+    }
+
+    /**
+     * A train step ({@code fit}, noise fed as features) sees the same noise and reports the same loss as a
+     * forward-backward pass from the same state: the loss before the update, for every noise type.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"mlp/gaussian@0.3", "mlp-selu/alpha@0.2", "mlp/dropconnect@0.25", "cnn/spatial@0.5",
+        "lstm/spatial@0.3", "lstm/dropconnect@0.25"})
+    void trainStepLossIsTheForwardBackwardLoss(String variant) {
+        try (SameDiffNetwork net = build(variant, 8, NHWC)) {
+            net.reset();
+            double loss = net.forwardBackward();
+            net.reset();
+            assertEquals(loss, net.trainStep(), 1e-5 * loss, variant);
+            assertNotEquals(loss, net.trainStep(), "the second step starts from updated weights and new noise");
         }
     }
 
