@@ -77,6 +77,23 @@ public final class ProvenanceCells {
         return Double.isNaN(d) ? "" : BenchCsv.number(d);
     }
 
+    /**
+     * {@code d} with exactly {@code decimals} digits after the point, rounded half-even, never in exponent notation
+     * ("0.000700", not "7.0E-4"); empty for NaN (not measured). For derived figures such as accuracies, losses and
+     * intervals, where a fixed width reads and diffs better than the shortest exact decimal.
+     */
+    public static String fixed(double d, int decimals) {
+        if (Double.isNaN(d)) {
+            return "";
+        }
+        if (Double.isInfinite(d)) {
+            return Double.toString(d);
+        }
+        String s = java.math.BigDecimal.valueOf(d).setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        // "-0.000" reads as a sign where there is none
+        return s.startsWith("-") && s.chars().noneMatch(c -> c >= '1' && c <= '9') ? s.substring(1) : s;
+    }
+
     /** Space-separated numbers, for the raw per-iteration scores. */
     public static String numbers(double[] values) {
         StringBuilder sb = new StringBuilder();
