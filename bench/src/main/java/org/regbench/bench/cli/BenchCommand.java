@@ -279,9 +279,17 @@ public final class BenchCommand implements Callable<Integer> {
             variantList = RateOptions.parseAll(variants, Variant::parse);
         } else {
             List<DropRate> rateList = rateOptions.resolve(p.rates());
-            variantList = BenchPlan.variants(
-                    models == null ? p.models() : RateOptions.parseAll(models, ModelKind::parse),
-                    types == null ? p.types() : RateOptions.parseAll(types, DropoutType::parse),
+            List<ModelKind> modelList = models == null ? p.models() : RateOptions.parseAll(models, ModelKind::parse);
+            List<DropoutType> typeList = types == null ? p.types() : RateOptions.parseAll(types, DropoutType::parse);
+            // a type asked for by name that none of the models takes is an error, not an empty plan
+            if (types != null) {
+                for (DropoutType t : typeList) {
+                    if (modelList.stream().noneMatch(m -> m.accepts(t))) {
+                        throw new UserInputException(modelList.get(0).rejection(t).orElseThrow());
+                    }
+                }
+            }
+            variantList = BenchPlan.variants(modelList, typeList,
                     rateList,
                     placements == null ? p.placements() : RateOptions.parseAll(placements, Placement::parse));
         }

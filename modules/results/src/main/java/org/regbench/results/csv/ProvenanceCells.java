@@ -72,6 +72,19 @@ public final class ProvenanceCells {
         };
     }
 
+    /**
+     * The provenance a row written by {@link #write} carries, read back through {@code cell} (the row's cell of a
+     * provenance column, by name); {@code machine_id} is derived, not read.
+     */
+    public static Provenance read(java.util.function.Function<String, String> cell) {
+        return new Provenance(java.time.Instant.parse(cell.apply("timestamp")), cell.apply("git_commit"),
+                Boolean.parseBoolean(cell.apply("git_dirty")), cell.apply("host"), cell.apply("os"), cell.apply("cpu"),
+                Integer.parseInt(cell.apply("cores")), Integer.parseInt(cell.apply("threads")),
+                cell.apply("java_version"), cell.apply("jvm"), cell.apply("dl4j_version"), cell.apply("backend"),
+                cell.apply("native_build"), cell.apply("device"), cell.apply("cuda_version"),
+                cell.apply("cudnn_version"));
+    }
+
     /** Shortest exact decimal ("0.5", never "5.0E-1"); empty for NaN (not measured). */
     public static String number(double d) {
         return Double.isNaN(d) ? "" : BenchCsv.number(d);
