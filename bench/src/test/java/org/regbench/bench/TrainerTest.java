@@ -41,4 +41,14 @@ class TrainerTest {
         assertFalse(Double.isNaN(out.finalTestAccuracy()), "the last weights are tested too");
         out.net().close();
     }
+
+    @Test
+    void aCapOnUpdatesEndsTheLastCheckpointEarly() {
+        SweepData data = SweepData.load("mnist");
+        SweepData.Split split = data.split(300);
+        TrainingRun run = new TrainingRun(Variant.parse("mlp/paper"), "mnist", 300, 1, 3, 64, 0, 20, true, 50);
+        Trainer.Outcome out = new Trainer(split.train(), split.validation(), split.test()).train(run, e -> { });
+        assertEquals(List.of(20L, 40L, 50L), out.epochs().stream().map(EpochMetrics::updates).toList());
+        out.net().close();
+    }
 }

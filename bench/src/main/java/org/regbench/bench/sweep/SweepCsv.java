@@ -107,6 +107,7 @@ public final class SweepCsv {
                 case updates -> Long.toString(r.last().updates());
                 case passes -> ProvenanceCells.fixed(r.last().passes(), 3);
                 case steps_per_checkpoint -> Integer.toString(run.stepsPerCheckpoint());
+                case max_updates -> Long.toString(run.maxUpdates());
                 case early_stopping -> Integer.toString(run.earlyStoppingPatience());
                 case restore_best -> Boolean.toString(run.restoreBest());
                 case min_val_loss_epoch -> Integer.toString(min.epoch());
@@ -287,7 +288,7 @@ public final class SweepCsv {
                     Integer.parseInt(r.get(RunColumn.epochs)), sweep.batchSize(),
                     Integer.parseInt(r.get(RunColumn.early_stopping)),
                     Integer.parseInt(r.get(RunColumn.steps_per_checkpoint)),
-                    Boolean.parseBoolean(r.get(RunColumn.restore_best)));
+                    Boolean.parseBoolean(r.get(RunColumn.restore_best)), Long.parseLong(r.get(RunColumn.max_updates)));
             List<EpochMetrics> e = epochs.get(key(r));
             if (e == null) {
                 throw new InvalidResultsException(epochsFile + ": no checkpoints of " + run.label());

@@ -64,7 +64,7 @@ public final class Trainer {
         INDArray passLabels = null;
         for (int epoch = 1; epoch <= run.epochs(); epoch++) {
             long start = System.nanoTime();
-            for (int s = 0; s < steps; s++) {
+            for (int s = 0; s < steps && (run.maxUpdates() == 0 || updates < run.maxUpdates()); s++) {
                 if (position >= n) {
                     if (passFeatures != null) {
                         passFeatures.close();
@@ -90,6 +90,7 @@ public final class Trainer {
                     trainEval[1], valEval[0], valEval[1], Double.NaN, Double.NaN, seconds);
             epochs.add(m);
             onEpoch.accept(m);
+            boolean done = run.maxUpdates() > 0 && updates >= run.maxUpdates();
             if (run.restoreBest()) {
                 if (valEval[0] < bestValLoss) {
                     bestValLoss = valEval[0];
@@ -102,6 +103,9 @@ public final class Trainer {
                 } else if (run.earlyStoppingPatience() > 0 && ++sinceBest >= run.earlyStoppingPatience()) {
                     break;
                 }
+            }
+            if (done) {
+                break;
             }
         }
         if (passFeatures != null) {

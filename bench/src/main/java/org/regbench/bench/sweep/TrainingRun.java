@@ -15,12 +15,21 @@ import org.regbench.zoo.Variant;
  * @param earlyStoppingPatience stop when validation loss has not improved for this many checkpoints; 0 = never
  * @param restoreBest          test the weights of the checkpoint with the lowest validation loss (early stopping's
  *                             restore), not the last ones; always on with a patience
+ * @param maxUpdates           the run stops after this many updates, in the middle of its last checkpoint if need
+ *                             be; 0 = {@code epochs} full checkpoints. A small-data run checkpointed more often than a
+ *                             full-data run still makes exactly as many updates
  */
 public record TrainingRun(Variant variant, String dataset, int trainSize, long seed, int epochs, int batchSize,
-                          int earlyStoppingPatience, int stepsPerCheckpoint, boolean restoreBest) {
+                          int earlyStoppingPatience, int stepsPerCheckpoint, boolean restoreBest, long maxUpdates) {
 
     public TrainingRun {
         restoreBest = restoreBest || earlyStoppingPatience > 0;
+    }
+
+    public TrainingRun(Variant variant, String dataset, int trainSize, long seed, int epochs, int batchSize,
+                       int earlyStoppingPatience, int stepsPerCheckpoint, boolean restoreBest) {
+        this(variant, dataset, trainSize, seed, epochs, batchSize, earlyStoppingPatience, stepsPerCheckpoint,
+                restoreBest, 0);
     }
 
     /** One pass per checkpoint; the best weights restored exactly when there is a patience. */
@@ -31,7 +40,8 @@ public record TrainingRun(Variant variant, String dataset, int trainSize, long s
 
     public String label() {
         return variant.text() + " n=" + (trainSize == 0 ? "all" : Integer.toString(trainSize)) + " seed=" + seed
-                + (stepsPerCheckpoint > 0 ? " updates=" + (long) stepsPerCheckpoint * epochs : "")
+                + (stepsPerCheckpoint > 0 ? " updates=" + (maxUpdates > 0 ? maxUpdates : (long) stepsPerCheckpoint * epochs)
+                + " (" + stepsPerCheckpoint + " per checkpoint)" : "")
                 + (earlyStoppingPatience > 0 ? " early-stop=" + earlyStoppingPatience : "");
     }
 }

@@ -24,7 +24,7 @@ final class WorkerProtocol {
         List<String> a = new ArrayList<>(data.toArgs());
         a.addAll(List.of("variant=" + run.variant().text(), "train-size=" + run.trainSize(), "seed=" + run.seed(),
                 "epochs=" + run.epochs(), "batch=" + run.batchSize(), "patience=" + run.earlyStoppingPatience(),
-                "steps=" + run.stepsPerCheckpoint(), "restore=" + run.restoreBest(),
+                "steps=" + run.stepsPerCheckpoint(), "restore=" + run.restoreBest(), "max-updates=" + run.maxUpdates(),
                 "mc=" + String.join(",", mcPasses.stream().map(String::valueOf).toList()), "result=" + resultFile));
         return a;
     }
@@ -45,7 +45,7 @@ final class WorkerProtocol {
         return new TrainingRun(Variant.parse(a.get("variant")), a.get("dataset"), Integer.parseInt(a.get("train-size")),
                 Long.parseLong(a.get("seed")), Integer.parseInt(a.get("epochs")), Integer.parseInt(a.get("batch")),
                 Integer.parseInt(a.get("patience")), Integer.parseInt(a.get("steps")),
-                Boolean.parseBoolean(a.get("restore")));
+                Boolean.parseBoolean(a.get("restore")), Long.parseLong(a.get("max-updates")));
     }
 
     static List<Integer> mcPasses(Map<String, String> a) {
