@@ -18,7 +18,7 @@ class HighDropRateTrainsWorseTest {
     @Test
     void rateNinetyPercentUnderfitsComparedWithTenPercent() {
         SweepData data = SweepData.load("mnist");
-        SweepData.Split split = data.split(2000, 1);
+        SweepData.Split split = data.split(2000);
         Trainer trainer = new Trainer(split.train(), split.validation(), split.test());
         EpochMetrics low = last(trainer.train(run("mlp/standard@0.1:input-hidden"), e -> { }).epochs());
         EpochMetrics high = last(trainer.train(run("mlp/standard@0.9:input-hidden"), e -> { }).epochs());

@@ -26,7 +26,7 @@ class SameSeedSameNumbersTest {
     }
 
     private static List<double[]> metrics(SweepData data, long seed) {
-        SweepData.Split split = data.split(500, seed);
+        SweepData.Split split = data.split(500);
         TrainingRun run = new TrainingRun(Variant.parse("mlp/standard@0.5"), "mnist", 500, seed, 2, 64, 0);
         return new Trainer(split.train(), split.validation(), split.test()).train(run, e -> { }).epochs().stream()
                 .map(SameSeedSameNumbersTest::withoutTime).toList();

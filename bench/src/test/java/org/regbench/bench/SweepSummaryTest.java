@@ -49,6 +49,19 @@ class SweepSummaryTest {
         assertFalse(none.best());
     }
 
+    /** The best variant is chosen on validation accuracy; a variant with better test but worse validation loses. */
+    @Test
+    void theBestVariantIsChosenOnValidationNeverOnTest() {
+        TrainingRun none = new TrainingRun(Variant.parse("mlp/none"), "mnist", 1000, 1, 1, 64, 0);
+        TrainingRun drop = new TrainingRun(Variant.parse("mlp/standard@0.5"), "mnist", 1000, 1, 1, 64, 0);
+        List<SummaryRow> rows = SweepSummary.summarize(List.of(
+                new RunResult(none, List.of(new EpochMetrics(1, 0.3, 0.95, 0.4, 0.90, 0.80, 1.0))),
+                new RunResult(drop, List.of(new EpochMetrics(1, 0.3, 0.95, 0.4, 0.85, 0.88, 1.0)))), 0.9);
+        assertTrue(rows.get(0).best(), "highest validation accuracy");
+        assertFalse(rows.get(1).best(), "highest test accuracy, but lower validation accuracy");
+        assertEquals(0.95 - 0.80, rows.get(0).gapMean(), 1e-12, "gap of the tested weights");
+    }
+
     @Test
     void aTargetNeverReachedIsReportedAsNotReachedRatherThanAsZeroEpochs() {
         SummaryRow row = SweepSummary.summarize(List.of(run("mlp/none", 1, 1.0, 0.5, 0.6)), 0.99).get(0);

@@ -391,8 +391,9 @@ public final class BenchCommand implements Callable<Integer> {
                     continue;
                 }
                 if (models != null || cannot.size() == modelList.size()) {
-                    throw new UserInputException(t.text() + " dropout does not apply to model "
-                            + cannot.get(0).text() + "; leave it out of --dropout or --models");
+                    throw new UserInputException(cannot.get(0).rejection(t).map(r -> r.replace(" (it needs feature"
+                            + " maps or sequences: cnn, lstm)", "")).orElseThrow() + "; leave it out of --dropout or"
+                            + " --models");
                 }
                 notes.accept("note: " + t.text() + " dropout does not apply to model " + String.join(", ",
                         cannot.stream().map(ModelKind::text).toList()) + "; measured on the others only");

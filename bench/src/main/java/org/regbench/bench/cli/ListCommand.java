@@ -32,7 +32,7 @@ public final class ListCommand implements Callable<Integer> {
         }
         out.println("Dropout types (rates are drop probabilities, as in Keras and PyTorch):");
         for (DropoutType t : DropoutType.values()) {
-            out.printf("  %-12s %s%n", t.text(), t.description());
+            out.printf("  %-16s %s%n", t.text(), t.description());
         }
         out.println("Placements:");
         for (Placement p : Placement.values()) {

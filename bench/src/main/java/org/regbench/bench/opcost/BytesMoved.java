@@ -29,7 +29,8 @@ public final class BytesMoved {
         return switch (site.type()) {
             case STANDARD, GAUSSIAN, ALPHA -> 4 * elements * FLOAT_BYTES;
             case SPATIAL -> (2 * elements + 2 * maskValues(site.activationShape())) * FLOAT_BYTES;
-            case DROPCONNECT -> 2 * elements * FLOAT_BYTES;
+            // inverted or not, one op reads each weight and writes the masked (and for dropconnect scaled) copy
+            case DROPCONNECT, DROPCONNECT_DL4J -> 2 * elements * FLOAT_BYTES;
             case NONE -> throw new IllegalArgumentException("dropout type none moves nothing");
         };
     }

@@ -36,7 +36,7 @@ public record OpCostPlan(List<OpCostPoint> points, List<String> skipped, long co
         for (ModelKind m : models) {
             for (DropoutType t : types) {
                 if (!m.accepts(t)) {
-                    skipped.add(t.text() + " on " + m.text());
+                    skipped.add(t.text() + " on " + m.text() + (t == DropoutType.ALPHA ? " (needs SELU: mlp-selu)" : ""));
                     continue;
                 }
                 // DropConnect masks weights: the batch size does not change its op

@@ -24,7 +24,8 @@ import org.regbench.zoo.Placement;
 public final class SweepCharts {
 
     /** The charts' names, each written as {@code <prefix><name>.png} and {@code .svg}. */
-    public static final List<String> NAMES = List.of("rate-curve", "learning-curves", "train-size", "mc-dropout");
+    public static final List<String> NAMES = List.of("rate-curve", "learning-curves", "validation-loss",
+            "paired-differences", "train-size", "mc-dropout");
 
     private SweepCharts() {
     }
@@ -34,14 +35,68 @@ public final class SweepCharts {
      * so two sweeps in one folder keep their own charts); returns the PNG paths written.
      */
     public static List<Path> writeAll(Path dir, String prefix, List<SummaryRow> summary, List<RunResult> runs,
-                                      List<McResult> mc) {
+                                      List<McResult> mc, List<PairedRow> paired) {
         System.setProperty("java.awt.headless", "true");
         List<Path> written = new ArrayList<>();
         rateCurve(summary).ifPresent(c -> written.add(save(c, dir.resolve(prefix + NAMES.get(0)))));
         learningCurves(runs).ifPresent(c -> written.add(save(c, dir.resolve(prefix + NAMES.get(1)))));
-        trainSize(summary).ifPresent(c -> written.add(save(c, dir.resolve(prefix + NAMES.get(2)))));
-        monteCarlo(mc).ifPresent(c -> written.add(save(c, dir.resolve(prefix + NAMES.get(3)))));
+        validationLoss(runs).ifPresent(c -> written.add(save(c, dir.resolve(prefix + NAMES.get(2)))));
+        pairedDifferences(paired).ifPresent(c -> written.add(save(c, dir.resolve(prefix + NAMES.get(3)))));
+        trainSize(summary).ifPresent(c -> written.add(save(c, dir.resolve(prefix + NAMES.get(4)))));
+        monteCarlo(mc).ifPresent(c -> written.add(save(c, dir.resolve(prefix + NAMES.get(5)))));
         return written;
+    }
+
+    /**
+     * Validation loss per epoch, mean over seeds, of every variant on the largest training set that ran with the
+     * best weights restored: where each reaches its minimum, and whether the loss rises after it (check a).
+     */
+    static java.util.Optional<XYChart> validationLoss(List<RunResult> runs) {
+        List<RunResult> restored = runs.stream().filter(r -> r.run().restoreBest() && r.run().earlyStoppingPatience() == 0
+                && r.run().variant().regularizers().isEmpty()).toList();
+        if (restored.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        int size = restored.stream().mapToInt(r -> r.run().trainSize()).max().orElse(0);
+        Map<String, List<RunResult>> byVariant = restored.stream().filter(r -> r.run().trainSize() == size)
+                .collect(Collectors.groupingBy(r -> r.run().variant().text(), LinkedHashMap::new, Collectors.toList()));
+        XYChart chart = chart("Validation loss per epoch, mean over seeds, n=" + size, "epoch",
+                "validation cross-entropy (inference mode)");
+        byVariant.forEach((variant, list) -> {
+            int epochs = list.stream().mapToInt(r -> r.epochs().size()).min().orElse(0);
+            List<Integer> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            for (int e = 0; e < epochs; e++) {
+                final int i = e;
+                x.add(e + 1);
+                y.add(list.stream().mapToDouble(r -> r.epochs().get(i).valLoss()).average().orElse(Double.NaN));
+            }
+            if (!x.isEmpty()) {
+                chart.addSeries(variant + " (" + list.size() + " seeds)", x, y).setMarker(SeriesMarkers.NONE);
+            }
+        });
+        return chart.getSeriesMap().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(chart);
+    }
+
+    /** Test accuracy minus no dropout's, paired by seed, with 95 % intervals, per variant and training-set size. */
+    static java.util.Optional<org.knowm.xchart.CategoryChart> pairedDifferences(List<PairedRow> paired) {
+        List<PairedRow> shown = paired.stream().filter(p -> !p.isReference() && p.testAccuracy().hasInterval()
+                && p.earlyStopping() == 0 && p.variant().regularizers().isEmpty()).toList();
+        if (shown.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        org.knowm.xchart.CategoryChart chart = new org.knowm.xchart.CategoryChartBuilder().width(900).height(560)
+                .title("Test accuracy minus no dropout's (same seeds), 95 % paired-t intervals")
+                .xAxisTitle("variant, training examples").yAxisTitle("percentage points").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setXAxisLabelRotation(30);
+        List<String> x = shown.stream().map(p -> p.variant().text() + (p.selectedOnValidation() ? " *" : "") + " n="
+                + p.trainSize()).toList();
+        List<Double> y = shown.stream().map(p -> 100 * p.testAccuracy().mean()).toList();
+        List<Double> err = shown.stream().map(p -> 100 * (p.testAccuracy().high() - p.testAccuracy().mean())).toList();
+        chart.addSeries("test accuracy - none", x, y, err);
+        return java.util.Optional.of(chart);
     }
 
     /** Train and test error against the drop rate: too high underfits (both rise), too low overfits (gap widens). */
@@ -150,7 +205,7 @@ public final class SweepCharts {
     }
 
     /** PNG and SVG, each written under a temporary name and moved into place. */
-    private static Path save(XYChart chart, Path base) {
+    private static Path save(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart, Path base) {
         Path png = Path.of(base + ".png");
         AtomicFiles.write(png, tmp -> Files.write(tmp, BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG)));
         AtomicFiles.write(Path.of(base + ".svg"), tmp -> {

@@ -2,21 +2,28 @@ package org.regbench.bench.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 import org.regbench.zoo.InputKind;
 import org.regbench.zoo.ModelZoo;
 
 /**
- * Trains one run epoch by epoch on flat [n, 784] data, reshaped for the model. Metrics are computed in inference
- * mode (dropout off) on the whole training subset, the validation split and, after the last epoch, the test split.
- * With early stopping the run ends when validation loss has not improved for {@code patience} epochs, and the test
- * accuracy is that of the best epoch's parameters.
+ * Trains one run on flat [n, 784] data, reshaped for the model, checkpoint by checkpoint. Metrics are computed in
+ * inference mode (dropout off) on the whole training subset and the validation split at every checkpoint, and on the
+ * test split once at the end: of the last weights, and with early stopping's restore, also of the weights with the
+ * lowest validation loss, which are the ones the run reports. With a patience the run ends when validation loss has
+ * not improved for that many checkpoints.
+ *
+ * <p>Minibatches come from a fresh permutation of the training data for every pass, drawn from the run's seed, and
+ * are contiguous row ranges of the permuted copy (one native gather per pass), not DataSet.batchBy, which splits a
+ * data set into one object per example.
  */
 public final class Trainer {
 
@@ -32,87 +39,144 @@ public final class Trainer {
         this.test = test;
     }
 
-    public record Outcome(List<EpochMetrics> epochs, MultiLayerNetwork net) {
+    public record Outcome(List<EpochMetrics> epochs, MultiLayerNetwork net, double finalTestLoss,
+                          double finalTestAccuracy) {
     }
 
     public Outcome train(TrainingRun run, Consumer<EpochMetrics> onEpoch) {
         InputKind input = run.variant().model().input();
         Nd4j.getRandom().setSeed(run.seed());
         MultiLayerNetwork net = ModelZoo.build(run.variant(), run.seed());
-        DataSet trainSet = reshape(train, input);
-        DataSet valSet = reshape(validation, input);
+        INDArray features = train.getFeatures();
+        INDArray labels = train.getLabels();
+        int n = (int) features.size(0);
+        int batch = run.batchSize();
+        int steps = run.stepsPerCheckpoint() > 0 ? run.stepsPerCheckpoint() : (n + batch - 1) / batch;
         List<EpochMetrics> epochs = new ArrayList<>();
         double bestValLoss = Double.POSITIVE_INFINITY;
+        int bestIndex = -1;
         INDArray bestParams = null;
         int sinceBest = 0;
+        long updates = 0;
+        int pass = 0;
+        int position = n;
+        INDArray passFeatures = null;
+        INDArray passLabels = null;
         for (int epoch = 1; epoch <= run.epochs(); epoch++) {
             long start = System.nanoTime();
-            DataSet shuffled = trainSet.copy();
-            shuffled.shuffle(run.seed() * 1_000_003L + epoch);
-            for (DataSet batch : shuffled.batchBy(run.batchSize())) {
-                net.fit(batch);
+            for (int s = 0; s < steps && (run.maxUpdates() == 0 || updates < run.maxUpdates()); s++) {
+                if (position >= n) {
+                    if (passFeatures != null) {
+                        passFeatures.close();
+                        passLabels.close();
+                    }
+                    pass++;
+                    int[] order = permutation(n, run.seed() * 1_000_003L + pass);
+                    passFeatures = Nd4j.pullRows(features, 1, order);
+                    passLabels = Nd4j.pullRows(labels, 1, order);
+                    position = 0;
+                }
+                int end = Math.min(n, position + batch);
+                INDArray x = passFeatures.get(NDArrayIndex.interval(position, end), NDArrayIndex.all());
+                INDArray y = passLabels.get(NDArrayIndex.interval(position, end), NDArrayIndex.all());
+                net.fit(new DataSet(input.fromFlat(x), y));
+                position = end;
+                updates++;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            double[] trainEval = evaluate(net, trainSet);
-            double[] valEval = evaluate(net, valSet);
-            boolean last = epoch == run.epochs();
-            if (run.earlyStoppingPatience() > 0) {
-                if (valEval[0] < bestValLoss) {
-                    bestValLoss = valEval[0];
-                    bestParams = net.params().dup();
-                    sinceBest = 0;
-                } else if (++sinceBest >= run.earlyStoppingPatience()) {
-                    last = true;
-                }
-            }
-            double testAcc = Double.NaN;
-            if (last) {
-                if (bestParams != null) {
-                    net.setParams(bestParams);
-                }
-                testAcc = evaluate(net, reshape(test, input))[1];
-            }
-            EpochMetrics m = new EpochMetrics(epoch, trainEval[0], trainEval[1], valEval[0], valEval[1], testAcc, seconds);
+            double[] trainEval = evaluate(net, train, input);
+            double[] valEval = evaluate(net, validation, input);
+            EpochMetrics m = new EpochMetrics(epoch, updates, pass - 1 + position / (double) n, trainEval[0],
+                    trainEval[1], valEval[0], valEval[1], Double.NaN, Double.NaN, seconds);
             epochs.add(m);
             onEpoch.accept(m);
-            if (last) {
+            boolean done = run.maxUpdates() > 0 && updates >= run.maxUpdates();
+            if (run.restoreBest()) {
+                if (valEval[0] < bestValLoss) {
+                    bestValLoss = valEval[0];
+                    bestIndex = epochs.size() - 1;
+                    if (bestParams != null) {
+                        bestParams.close();
+                    }
+                    bestParams = net.params().dup();
+                    sinceBest = 0;
+                } else if (run.earlyStoppingPatience() > 0 && ++sinceBest >= run.earlyStoppingPatience()) {
+                    break;
+                }
+            }
+            if (done) {
                 break;
             }
         }
-        return new Outcome(epochs, net);
+        if (passFeatures != null) {
+            passFeatures.close();
+            passLabels.close();
+        }
+        double[] finalTest = evaluate(net, test, input);
+        int tested = epochs.size() - 1;
+        double[] testedEval = finalTest;
+        if (bestParams != null) {
+            net.setParams(bestParams);
+            tested = bestIndex;
+            testedEval = evaluate(net, test, input);
+        }
+        epochs.set(tested, epochs.get(tested).withTest(testedEval[0], testedEval[1]));
+        return new Outcome(epochs, net, finalTest[0], finalTest[1]);
     }
 
-    /** Mean loss (without regularization terms) and accuracy in inference mode. */
-    static double[] evaluate(MultiLayerNetwork net, DataSet data) {
+    /** A uniformly random order of 0..n-1 (Fisher-Yates), the same for the same seed on every machine. */
+    static int[] permutation(int n, long seed) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Random rng = new Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** Mean loss (without regularization terms) and accuracy in inference mode, on flat data. */
+    static double[] evaluate(MultiLayerNetwork net, DataSet flat, InputKind input) {
         double lossSum = 0;
         long correct = 0;
-        long n = data.numExamples();
-        for (DataSet part : data.batchBy(EVAL_BATCH)) {
-            INDArray out = net.output(part.getFeatures(), false);
-            lossSum += crossEntropySum(out, part.getLabels());
-            correct += correct(out, part.getLabels());
+        long n = flat.numExamples();
+        for (long from = 0; from < n; from += EVAL_BATCH) {
+            long to = Math.min(n, from + EVAL_BATCH);
+            INDArray x = flat.getFeatures().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            INDArray y = flat.getLabels().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            INDArray out = net.output(input.fromFlat(x), false);
+            lossSum += crossEntropySum(out, y);
+            correct += correct(out, y);
         }
         return new double[] {lossSum / n, correct / (double) n};
     }
 
     /** Accuracy of the average of {@code k} stochastic (training-mode) passes: Monte-Carlo dropout. */
     public static double monteCarloAccuracy(MultiLayerNetwork net, DataSet flatTest, InputKind input, int k, long seed) {
-        DataSet data = reshape(flatTest, input);
         Nd4j.getRandom().setSeed(seed);
         long correct = 0;
-        for (DataSet part : data.batchBy(EVAL_BATCH)) {
+        long n = flatTest.numExamples();
+        for (long from = 0; from < n; from += EVAL_BATCH) {
+            long to = Math.min(n, from + EVAL_BATCH);
+            INDArray x = input.fromFlat(flatTest.getFeatures().get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+            INDArray y = flatTest.getLabels().get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             INDArray mean = null;
             for (int i = 0; i < k; i++) {
-                INDArray out = net.output(part.getFeatures(), true);
+                INDArray out = net.output(x, true);
                 mean = mean == null ? out.dup() : mean.addi(out);
             }
-            correct += correct(mean, part.getLabels());
+            correct += correct(mean, y);
         }
-        return correct / (double) data.numExamples();
+        return correct / (double) n;
     }
 
     public static double accuracy(MultiLayerNetwork net, DataSet flat, InputKind input) {
-        return evaluate(net, reshape(flat, input))[1];
+        return evaluate(net, flat, input)[1];
     }
 
     /** How many rows' highest output is the labelled class. */
@@ -124,9 +188,5 @@ public final class Trainer {
         INDArray p = Transforms.max(probabilities.castTo(DataType.DOUBLE), 1e-12);
         return -Transforms.log(p, false).muli(labels.castTo(DataType.DOUBLE))
                 .sumNumber().doubleValue();
-    }
-
-    private static DataSet reshape(DataSet flat, InputKind input) {
-        return input == InputKind.FLAT ? flat : new DataSet(input.fromFlat(flat.getFeatures()), flat.getLabels());
     }
 }

@@ -136,14 +136,15 @@ public final class DatasetCatalog {
     private SourceData fromNpm(DatasetName name) {
         ensureImported(name);
         Path dir = dataDirectory.idxDir(name);
-        return new SourceData(name, "npm " + name.npmPackage() + "@" + name.npmVersion() + " imported to " + dir,
-                NpmMnistImporter.read(name, dir), null);
+        String label = "npm " + name.npmPackage() + "@" + name.npmVersion();
+        return new SourceData(name, label + " imported to " + dir, label, NpmMnistImporter.read(name, dir), null);
     }
 
     private static SourceData fromIdx(DatasetName name, OfficialIdxFiles files, String originPrefix) {
         LabeledImages train = files.readTrain(name.text() + "-train-pool");
         LabeledImages test = files.readTest(name.text() + "-test");
-        return new SourceData(name, originPrefix + files.trainImages().getParent(), train, test);
+        return new SourceData(name, originPrefix + files.trainImages().getParent(),
+                originPrefix.trim().startsWith("IDX") ? "IDX files" : originPrefix.trim() + " (IDX files)", train, test);
     }
 
     private static OfficialIdxFiles requireIdxDirectory(DatasetRequest request) {

@@ -16,7 +16,10 @@ public enum DropoutType {
     GAUSSIAN("gaussian", "multiplicative noise N(1, rate/(1-rate)) on activations"),
     ALPHA("alpha", "alpha dropout for SELU networks (keeps mean and variance)"),
     SPATIAL("spatial", "one mask per feature map (CNN) or per feature across time steps (RNN): Keras noise_shape"),
-    DROPCONNECT("dropconnect", "Bernoulli mask on the layer's weights instead of its activations");
+    DROPCONNECT("dropconnect", "inverted DropConnect: Bernoulli mask on the layer's weights, kept weights scaled by"
+            + " 1/(1-rate) so that inference matches training in expectation"),
+    DROPCONNECT_DL4J("dropconnect-dl4j", "DL4J 1.0.0-M2.1's own DropConnect: masks weights without rescaling the kept"
+            + " ones, so training sees (1-rate) of the weights inference uses");
 
     private final String text;
     private final String description;
@@ -35,7 +38,7 @@ public enum DropoutType {
     }
 
     public boolean isWeightNoise() {
-        return this == DROPCONNECT;
+        return this == DROPCONNECT || this == DROPCONNECT_DL4J;
     }
 
     public static DropoutType parse(String text) {
@@ -55,7 +58,7 @@ public enum DropoutType {
             return Optional.empty();
         }
         return switch (this) {
-            case NONE, DROPCONNECT -> Optional.empty();
+            case NONE, DROPCONNECT, DROPCONNECT_DL4J -> Optional.empty();
             case STANDARD -> Optional.of(new Dropout(rate.retainProbability()));
             case GAUSSIAN -> Optional.of(new GaussianDropout(rate.value()));
             case ALPHA -> Optional.of(new AlphaDropout(rate.retainProbability()));
@@ -63,12 +66,20 @@ public enum DropoutType {
         };
     }
 
-    /** DropConnect's weight mask for a layer, or empty for every other type and for rate 0. */
+    /**
+     * DropConnect's weight mask for a layer, or empty for every other type and for rate 0: regbench's inverted
+     * {@link InvertedDropConnect} for {@code dropconnect}, DL4J's unscaled {@link DropConnect} for
+     * {@code dropconnect-dl4j}. Both take the retain probability.
+     */
     public Optional<IWeightNoise> weightNoise(DropRate rate) {
-        if (this != DROPCONNECT || rate.isNone()) {
+        if (rate.isNone()) {
             return Optional.empty();
         }
-        return Optional.of(new DropConnect(rate.retainProbability()));
+        return switch (this) {
+            case DROPCONNECT -> Optional.of(new InvertedDropConnect(rate.retainProbability()));
+            case DROPCONNECT_DL4J -> Optional.of(new DropConnect(rate.retainProbability()));
+            case NONE, STANDARD, GAUSSIAN, ALPHA, SPATIAL -> Optional.empty();
+        };
     }
 
     @Override

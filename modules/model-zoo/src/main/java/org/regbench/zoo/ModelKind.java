@@ -50,9 +50,28 @@ public enum ModelKind {
         return input == InputKind.IMAGE;
     }
 
-    /** Whether some site of this model takes {@code type}: spatial dropout needs feature maps or sequences. */
+    /**
+     * Whether this model takes {@code type}: spatial dropout needs feature maps or sequences, and alpha dropout SELU
+     * activations (its fixed point keeps a SELU network's mean and variance; on ReLU units it shifts them).
+     */
     public boolean accepts(DropoutType type) {
-        return type == DropoutType.NONE || sites.stream().anyMatch(s -> s.accepts(type));
+        return rejection(type).isEmpty();
+    }
+
+    /** Why this model does not take {@code type}, in one line; empty when it does. */
+    public java.util.Optional<String> rejection(DropoutType type) {
+        if (type == DropoutType.NONE) {
+            return java.util.Optional.empty();
+        }
+        if (type == DropoutType.ALPHA && this != MLP_SELU) {
+            return java.util.Optional.of("alpha dropout needs SELU activations (model mlp-selu); " + text
+                    + " uses " + (this == LSTM ? "tanh" : "ReLU"));
+        }
+        if (sites.stream().noneMatch(s -> s.accepts(type))) {
+            return java.util.Optional.of(type.text() + " dropout does not apply to model " + text
+                    + " (it needs feature maps or sequences: cnn, lstm)");
+        }
+        return java.util.Optional.empty();
     }
 
     public static ModelKind parse(String text) {

@@ -73,7 +73,7 @@ public final class ModelZoo {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
-                .updater(new Adam(LEARNING_RATE))
+                .updater(updater())
                 .weightInit(model == ModelKind.MLP_SELU ? WeightInit.LECUN_NORMAL : WeightInit.XAVIER_UNIFORM)
                 .trainingWorkspaceMode(options.workspaceMode())
                 .inferenceWorkspaceMode(options.workspaceMode())
@@ -103,6 +103,11 @@ public final class ModelZoo {
             case SEQUENCE -> InputType.recurrent(InputKind.SIDE, InputKind.SIDE);
         });
         return list.build();
+    }
+
+    /** The optimizer every model trains with: Adam, learning rate 0.001 (the documents' Keras and PyTorch code). */
+    public static org.nd4j.linalg.learning.config.IUpdater updater() {
+        return new Adam(LEARNING_RATE);
     }
 
     /** Number of trainable parameters, as Keras' model.summary() counts them. */

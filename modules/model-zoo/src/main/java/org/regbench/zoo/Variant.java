@@ -38,10 +38,9 @@ public record Variant(ModelKind model, DropoutType type, Placement placement, Dr
         if (type == DropoutType.NONE) {
             return new Variant(model, type, Placement.ALL_HIDDEN, DropRate.NONE, regs);
         }
-        if (!model.accepts(type)) {
-            throw new IllegalArgumentException(type.text() + " dropout does not apply to model " + model.text()
-                    + " (it needs feature maps or sequences: cnn, lstm)");
-        }
+        model.rejection(type).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
         DropRate effective = placement.takesRate() ? rate : placement.headlineRate();
         Variant v = new Variant(model, type, placement, effective, regs);
         return v.siteRates().isEmpty() ? new Variant(model, DropoutType.NONE, Placement.ALL_HIDDEN, DropRate.NONE, regs) : v;

@@ -29,7 +29,8 @@ class DropRateTest {
         assertEquals(0.7, ((AlphaDropout) DropoutType.ALPHA.activationDropout(DropRate.of(0.3)).orElseThrow()).getP(), 1e-12);
         assertEquals(0.7, ((SpatialDropout) DropoutType.SPATIAL.activationDropout(DropRate.of(0.3)).orElseThrow()).getP(), 1e-12);
         assertEquals(0.3, ((GaussianDropout) DropoutType.GAUSSIAN.activationDropout(DropRate.of(0.3)).orElseThrow()).getRate(), 1e-12);
-        assertEquals(0.7, ((DropConnect) DropoutType.DROPCONNECT.weightNoise(DropRate.of(0.3)).orElseThrow()).getWeightRetainProb(), 1e-12);
+        assertEquals(0.7, ((InvertedDropConnect) DropoutType.DROPCONNECT.weightNoise(DropRate.of(0.3)).orElseThrow()).getWeightRetainProbability(), 1e-12);
+        assertEquals(0.7, ((DropConnect) DropoutType.DROPCONNECT_DL4J.weightNoise(DropRate.of(0.3)).orElseThrow()).getWeightRetainProb(), 1e-12);
     }
 
     @Test

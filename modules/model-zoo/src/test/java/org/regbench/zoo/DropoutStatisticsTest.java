@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.dropout.AlphaDropout;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
+import java.util.List;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.weightnoise.IWeightNoise;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -83,24 +86,72 @@ class DropoutStatisticsTest {
         checkWholeSlices(r, Nd4j.ones(DataType.FLOAT, 200, 64, 20));
     }
 
+    /**
+     * {@code dropconnect} is inverted: kept weights are scaled by 1/(1-r), so over many training passes the mean
+     * weight is the stored weight inference uses. {@code dropconnect-dl4j} (DL4J 1.0.0-M2.1's DropConnect runs DropOut,
+     * not DropOutInverted) keeps kept weights as they are, so a training pass sees on average (1-r) of them.
+     */
     @ParameterizedTest
     @ValueSource(doubles = {0.2, 0.5})
-    void dropConnectMasksRateOfTheWeightsAndLeavesTheRestUnscaled(double r) {
-        MultiLayerNetwork net = ModelZoo.build(Variant.parse("mlp-wide/dropconnect@" + r), 11);
-        Layer hidden = net.getLayer(1);
-        INDArray w = hidden.getParam("W");
-        INDArray masked = ((BaseLayer) hidden.conf().getLayer()).getWeightNoise()
-                .getParameter(hidden, "W", 0, 0, true, LayerWorkspaceMgr.noWorkspaces());
-        long n = w.length();
-        assertWithin(r, zeros(masked) / (double) n, Z * Math.sqrt(r * (1 - r) / n), "dropped weight fraction");
-        INDArray ratio = masked.getRow(0).div(w.getRow(0));
-        for (int i = 0; i < ratio.length(); i++) {
-            double v = ratio.getDouble(i);
-            // DL4J 1.0.0-M2.1's DropConnect is not inverted (it runs DropOut, not DropOutInverted): kept weights keep
-            // their value, so a training pass sees (1 - rate) of the inference pre-activation on average
-            assertTrue(v == 0.0 || Math.abs(v - 1.0) < 1e-6, "kept weights are unscaled: " + v);
+    void dropConnectMasksRateOfTheWeightsAndScalesKeptOnesOnlyWhenInverted(double r) {
+        for (DropoutType type : List.of(DropoutType.DROPCONNECT, DropoutType.DROPCONNECT_DL4J)) {
+            boolean inverted = type == DropoutType.DROPCONNECT;
+            MultiLayerNetwork net = ModelZoo.build(Variant.parse("mlp-wide/" + type.text() + "@" + r), 11);
+            Layer hidden = net.getLayer(1);
+            INDArray w = hidden.getParam("W");
+            IWeightNoise noise = ((BaseLayer) hidden.conf().getLayer()).getWeightNoise();
+            INDArray masked = noise.getParameter(hidden, "W", 0, 0, true, LayerWorkspaceMgr.noWorkspaces());
+            long n = w.length();
+            assertWithin(r, zeros(masked) / (double) n, Z * Math.sqrt(r * (1 - r) / n), type + " dropped weight fraction");
+            double keptScale = inverted ? 1 / (1 - r) : 1.0;
+            INDArray ratio = masked.getRow(0).div(w.getRow(0));
+            for (int i = 0; i < ratio.length(); i++) {
+                double v = ratio.getDouble(i);
+                assertTrue(v == 0.0 || Math.abs(v - keptScale) < 1e-5, type + ": kept weights scaled by " + keptScale
+                        + ", got " + v);
+            }
+            // expectation over passes: each weight is keptScale * w with probability 1-r, so E = (1-r) keptScale w
+            int passes = 200;
+            INDArray sum = Nd4j.zeros(w.dataType(), w.shape());
+            for (int k = 0; k < passes; k++) {
+                sum.addi(noise.getParameter(hidden, "W", k, 0, true, LayerWorkspaceMgr.noWorkspaces()));
+            }
+            double expectedFactor = (1 - r) * keptScale;
+            double meanFactor = sum.div(passes).mul(w).sumNumber().doubleValue() / w.mul(w).sumNumber().doubleValue();
+            // the regression of the averaged weights on the stored ones: sd of one factor sqrt(r(1-r)) keptScale,
+            // averaged over passes and n weights (weighted by w^2; a loose 1/sqrt(n/10) for that weighting)
+            double se = Math.sqrt(r * (1 - r)) * keptScale / Math.sqrt(passes * (double) n / 10);
+            assertWithin(expectedFactor, meanFactor, Z * se, type + " mean training weight / stored weight");
+            assertEquals(w, noise.getParameter(hidden, "W", 0, 0, false, LayerWorkspaceMgr.noWorkspaces()),
+                    type + ": inference uses the stored weights unchanged");
+            assertEquals(w, hidden.getParam("W"), "the stored weights themselves are untouched");
         }
-        assertEquals(w, hidden.getParam("W"), "the stored weights themselves are untouched");
+    }
+
+    /** The inverted DropConnect's expected pre-activation in training equals inference's; DL4J's is (1-r) of it. */
+    @Test
+    void trainingPassesOfInvertedDropConnectMatchInferenceOnAverage() {
+        double r = 0.5;
+        for (DropoutType type : List.of(DropoutType.DROPCONNECT, DropoutType.DROPCONNECT_DL4J)) {
+            MultiLayerNetwork net = ModelZoo.build(Variant.of(ModelKind.MLP_WIDE, type, Placement.ALL_HIDDEN,
+                    DropRate.of(r), List.of()), 5);
+            INDArray x = Nd4j.rand(DataType.FLOAT, 64, 784);
+            // layer 1's pre-activation input: the first hidden layer's output (no noise there) times layer 1's W
+            INDArray h = net.feedForwardToLayer(0, x, false).get(1);
+            Layer hidden = net.getLayer(1);
+            IWeightNoise noise = ((BaseLayer) hidden.conf().getLayer()).getWeightNoise();
+            INDArray inference = h.mmul(hidden.getParam("W"));
+            INDArray mean = Nd4j.zeros(inference.dataType(), inference.shape());
+            int passes = 300;
+            for (int k = 0; k < passes; k++) {
+                mean.addi(h.mmul(noise.getParameter(hidden, "W", k, 0, true, LayerWorkspaceMgr.noWorkspaces())));
+            }
+            mean.divi(passes);
+            double slope = mean.mul(inference).sumNumber().doubleValue()
+                    / inference.mul(inference).sumNumber().doubleValue();
+            double expected = type == DropoutType.DROPCONNECT ? 1.0 : 1 - r;
+            assertEquals(expected, slope, 0.02, type + ": mean training pre-activation / inference pre-activation");
+        }
     }
 
     private static void checkWholeSlices(double r, INDArray ones) {

@@ -51,8 +51,36 @@ class ModelZooTest {
         assertInstanceOf(SpatialDropout.class, cnn.getLayer(2).conf().getLayer().getIDropout());
         assertEquals(0.6, ((SpatialDropout) cnn.getLayer(2).conf().getLayer().getIDropout()).getP(), 1e-12);
         MultiLayerNetwork dc = ModelZoo.build(Variant.parse("mlp/dropconnect@0.5"), 1);
-        assertInstanceOf(DropConnect.class, weightNoise(dc, 1));
+        assertInstanceOf(InvertedDropConnect.class, weightNoise(dc, 1));
         assertNull(conf(dc, 1).getIDropout());
+        assertInstanceOf(DropConnect.class, weightNoise(ModelZoo.build(Variant.parse("mlp/dropconnect-dl4j@0.5"), 1), 1));
+    }
+
+    /** Both DropConnect classes travel with the configuration's JSON, as DL4J's own weight noise does. */
+    @Test
+    void dropConnectConfigurationsRoundTripThroughJson() {
+        for (String text : List.of("mlp/dropconnect@0.3", "mlp/dropconnect-dl4j@0.3", "cnn/dropconnect@0.5")) {
+            org.deeplearning4j.nn.conf.MultiLayerConfiguration conf = ModelZoo.configuration(Variant.parse(text), 3);
+            String json = conf.toJson();
+            org.deeplearning4j.nn.conf.MultiLayerConfiguration back =
+                    org.deeplearning4j.nn.conf.MultiLayerConfiguration.fromJson(json);
+            assertEquals(conf, back, text);
+            assertEquals(json, back.toJson(), text);
+        }
+        assertTrue(ModelZoo.configuration(Variant.parse("mlp/dropconnect@0.3"), 3).toJson()
+                .contains(InvertedDropConnect.class.getName()));
+    }
+
+    @Test
+    void alphaDropoutIsRefusedOnModelsWithoutSeluNamingTheReason() {
+        for (ModelKind m : List.of(ModelKind.MLP, ModelKind.CNN, ModelKind.MLP_WIDE, ModelKind.LSTM)) {
+            assertFalse(m.accepts(DropoutType.ALPHA), m.text());
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> Variant.of(m, DropoutType.ALPHA, DropRate.of(0.1)));
+            assertTrue(e.getMessage().contains("SELU"), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"));
+        }
+        assertTrue(ModelKind.MLP_SELU.accepts(DropoutType.ALPHA));
     }
 
     @Test
@@ -69,7 +97,7 @@ class ModelZooTest {
     @Test
     void inferenceIsDeterministicAndEqualsTheSameWeightsWithoutDropout() {
         for (String text : List.of("mlp/seed", "cnn/standard@0.5", "lstm/standard@0.3", "mlp-selu/alpha@0.2",
-                "mlp/gaussian@0.5", "mlp/dropconnect@0.5", "cnn/spatial@0.5")) {
+                "mlp/gaussian@0.5", "mlp/dropconnect@0.5", "mlp/dropconnect-dl4j@0.5", "cnn/spatial@0.5")) {
             Variant v = Variant.parse(text);
             MultiLayerNetwork net = ModelZoo.build(v, 7);
             MultiLayerNetwork plain = ModelZoo.build(Variant.none(v.model()), 7);

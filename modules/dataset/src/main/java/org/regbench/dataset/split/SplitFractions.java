@@ -19,6 +19,19 @@ public record SplitFractions(double train, double validation, double test) {
         }
     }
 
+    /**
+     * Fractions that give exactly {@code validation} and {@code test} examples of {@code total} (the splitter rounds
+     * each share of the total), the rest for training: a fixed hold-out such as 10,000 / 10,000 whatever the total.
+     */
+    public static SplitFractions holdout(int total, int validation, int test) {
+        if (total <= validation + test) {
+            throw new IllegalArgumentException("a hold-out of " + validation + " + " + test + " leaves nothing of "
+                    + total + " examples to train on");
+        }
+        return new SplitFractions(1.0 - (double) (validation + test) / total, (double) validation / total,
+                (double) test / total);
+    }
+
     /** Validation share of a training pool when the test set is given separately. */
     public double validationShareOfTrainPool() {
         return validation / (train + validation);

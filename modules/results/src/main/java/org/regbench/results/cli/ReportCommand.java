@@ -49,8 +49,9 @@ public final class ReportCommand implements Callable<Integer> {
     List<Path> runList = new ArrayList<>();
 
     @Option(names = "--markdown", paramLabel = "TABLE", description = "print one table as Markdown instead of"
-            + " writing the HTML report: overheads, calibration, control, throughput, noise, configurations or"
-            + " selfcheck, over the --run files")
+            + " writing the HTML report: overheads, calibration, control, throughput, noise, configurations, selfcheck"
+            + " or engines over the --run files; sweep-checks or sweep-claims over a sweep's checks.csv, sweep-paired"
+            + " over its paired.csv")
     String markdown;
 
     @Option(names = "--update-docs", description = "reprint every generated table in README.md and BENCHMARKS.md"

@@ -72,9 +72,39 @@ public final class ProvenanceCells {
         };
     }
 
+    /**
+     * The provenance a row written by {@link #write} carries, read back through {@code cell} (the row's cell of a
+     * provenance column, by name); {@code machine_id} is derived, not read.
+     */
+    public static Provenance read(java.util.function.Function<String, String> cell) {
+        return new Provenance(java.time.Instant.parse(cell.apply("timestamp")), cell.apply("git_commit"),
+                Boolean.parseBoolean(cell.apply("git_dirty")), cell.apply("host"), cell.apply("os"), cell.apply("cpu"),
+                Integer.parseInt(cell.apply("cores")), Integer.parseInt(cell.apply("threads")),
+                cell.apply("java_version"), cell.apply("jvm"), cell.apply("dl4j_version"), cell.apply("backend"),
+                cell.apply("native_build"), cell.apply("device"), cell.apply("cuda_version"),
+                cell.apply("cudnn_version"));
+    }
+
     /** Shortest exact decimal ("0.5", never "5.0E-1"); empty for NaN (not measured). */
     public static String number(double d) {
         return Double.isNaN(d) ? "" : BenchCsv.number(d);
+    }
+
+    /**
+     * {@code d} with exactly {@code decimals} digits after the point, rounded half-even, never in exponent notation
+     * ("0.000700", not "7.0E-4"); empty for NaN (not measured). For derived figures such as accuracies, losses and
+     * intervals, where a fixed width reads and diffs better than the shortest exact decimal.
+     */
+    public static String fixed(double d, int decimals) {
+        if (Double.isNaN(d)) {
+            return "";
+        }
+        if (Double.isInfinite(d)) {
+            return Double.toString(d);
+        }
+        String s = java.math.BigDecimal.valueOf(d).setScale(decimals, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        // "-0.000" reads as a sign where there is none
+        return s.startsWith("-") && s.chars().noneMatch(c -> c >= '1' && c <= '9') ? s.substring(1) : s;
     }
 
     /** Space-separated numbers, for the raw per-iteration scores. */

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 public final class DocTables {
 
     private static final Pattern BLOCK = Pattern.compile(
-            "(<!-- report --markdown ([a-z]+)((?: --run [^ >]+)+) -->\n)(.*?)(<!-- end -->)", Pattern.DOTALL);
+            "(<!-- report --markdown ([a-z-]+)((?: --run [^ >]+)+) -->\n)(.*?)(<!-- end -->)", Pattern.DOTALL);
 
     private DocTables() {
     }

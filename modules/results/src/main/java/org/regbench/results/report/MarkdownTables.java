@@ -32,6 +32,9 @@ public final class MarkdownTables {
         if (kind == TableKind.SELFCHECK) {
             return selfcheck(files);
         }
+        if (kind.isSweep()) {
+            return SweepTables.render(kind, files);
+        }
         List<List<BenchRow>> runs = files.stream().map(BenchCsv::read).toList();
         List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();
         return switch (kind) {
@@ -41,7 +44,7 @@ public final class MarkdownTables {
             case THROUGHPUT -> throughput(runs.get(runs.size() - 1));
             case NOISE -> noise(runs, names);
             case CONFIGURATIONS -> configurations(runs.get(runs.size() - 1));
-            case SELFCHECK -> throw new IllegalStateException("handled above");
+            case SELFCHECK, SWEEP_CHECKS, SWEEP_CLAIMS, SWEEP_PAIRED -> throw new IllegalStateException("handled above");
             case ENGINES -> engines(runs.get(runs.size() - 1));
         };
     }
@@ -243,14 +246,14 @@ public final class MarkdownTables {
                 : String.format(Locale.ROOT, "%+.1f %% %s", o.percent(), interval);
     }
 
-    private static StringBuilder headerLine(List<String> header) {
+    static StringBuilder headerLine(List<String> header) {
         StringBuilder out = new StringBuilder(line(header));
         List<String> rule = new ArrayList<>();
         header.forEach(h -> rule.add("---"));
         return out.append(line(rule));
     }
 
-    private static String line(List<String> cells) {
+    static String line(List<String> cells) {
         return "| " + String.join(" | ", cells) + " |\n";
     }
 

