@@ -99,11 +99,16 @@ class ConfigPlanTest {
     }
 
     @Test
-    void everyModelHasADefaultConfigurationOnTheParentsBuild() {
+    void everyModelsDefaultRunsOnTheParentsBuildOrItsOneDnnTwinWithHelpers() {
         for (ModelKind m : ModelKind.values()) {
-            PointConfig c = FastestConfig.of(m);
-            assertEquals(NativeBuild.AS_BUILT, c.nativeBuild(), m + ": the build default is the parent's");
+            PointConfig c = FastestConfig.of(m, NativeBuild.AVX512);
+            NativeBuild expected = c.helpers() == Helpers.ON ? NativeBuild.ONEDNN_AVX512 : NativeBuild.AVX512;
+            assertEquals(expected, c.nativeBuild(), m + ": helpers attach only to a oneDNN build");
+            assertEquals(CnnFormat.NCHW, c.cnnFormat(), m + ": NHWC with helpers computes wrong gradients");
         }
+        assertEquals(NativeBuild.ONEDNN_AVX512, FastestConfig.of(ModelKind.CNN, NativeBuild.AVX512).nativeBuild());
+        assertEquals(NativeBuild.AS_BUILT, FastestConfig.of(ModelKind.CNN, NativeBuild.AS_BUILT).nativeBuild(),
+                "a GPU backend keeps its own build");
     }
 
     @Test

@@ -6,13 +6,15 @@ import org.regbench.zoo.ModelKind;
 
 /**
  * Each model's default configuration: what {@code bench} runs when no --threads, --workspace, --cnn-format or
- * --helpers is given. The native build is not here: it stays the one scripts/select-native-build.sh picked for this
- * CPU (the parent JVM's class path).
+ * --helpers is given. The native build is the one scripts/select-native-build.sh picked for this CPU (the parent
+ * JVM's class path), or its oneDNN twin for an entry with helpers on (DL4J's oneDNN helpers attach only there).
  *
- * <p>Evidence: BENCHMARKS.md, section "Fastest configuration per model", from {@code bench --preset tune}. Until a
- * tune run on a quiet machine is recorded there, every entry is DL4J's own default with one ND4J thread, which is
- * what bench has always measured (one thread: see NativeThreads for why). Change an entry only together with the
- * BENCHMARKS.md row that shows it winning.
+ * <p>Evidence: BENCHMARKS.md, "Fastest configuration per model", from the committed factorial tune run
+ * results/tune/20261129-amd-epyc-avx512-tune.csv. The CNN runs on the oneDNN build with helpers, NCHW, one thread:
+ * inference -87 % [-89, -85] and the training step -74 % [-85, -57] against DL4J's default there, and equivalent to
+ * it (EquivalenceProbeTest). Two threads gave a faster step (-83 %) but erratic inference on 2 vCPUs, and NHWC with
+ * helpers computes wrong gradients. No configuration beat the MLP's default beyond the noise, so it stays. Change an
+ * entry only together with the BENCHMARKS.md row that shows it winning.
  */
 public final class FastestConfig {
 
@@ -25,7 +27,7 @@ public final class FastestConfig {
         Map<ModelKind, PointConfig> t = new EnumMap<>(ModelKind.class);
         //                       threads  workspace          CNN format      helpers
         t.put(ModelKind.MLP,      entry(1, Workspace.ENABLED, CnnFormat.NCHW, Helpers.OFF));
-        t.put(ModelKind.CNN,      entry(1, Workspace.ENABLED, CnnFormat.NCHW, Helpers.OFF));
+        t.put(ModelKind.CNN,      entry(1, Workspace.ENABLED, CnnFormat.NCHW, Helpers.ON));
         t.put(ModelKind.MLP_WIDE, entry(1, Workspace.ENABLED, CnnFormat.NCHW, Helpers.OFF));
         t.put(ModelKind.LSTM,     entry(1, Workspace.ENABLED, CnnFormat.NCHW, Helpers.OFF));
         t.put(ModelKind.MLP_SELU, entry(1, Workspace.ENABLED, CnnFormat.NCHW, Helpers.OFF));
