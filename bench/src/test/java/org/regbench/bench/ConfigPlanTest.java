@@ -42,7 +42,8 @@ class ConfigPlanTest {
             assertEquals(FastestConfig.of(p.variant().model(), NativeBuild.AVX512), p.config());
             assertEquals(1, p.config().threads(), "today's behaviour: one ND4J thread");
         }
-        assertEquals(List.of(NativeBuild.AVX512), plan.nativeBuilds());
+        assertEquals(List.of(NativeBuild.AVX512, NativeBuild.ONEDNN_AVX512), plan.nativeBuilds(),
+                "the mlp on the parent's build, the cnn on its oneDNN twin");
     }
 
     @Test
