@@ -23,7 +23,7 @@ interface DropoutSite {
 
     /** Why torch has no such dropout, or empty. */
     static Optional<String> refusal(DropoutType type) {
-        return type == DropoutType.DROPCONNECT
+        return type == DropoutType.DROPCONNECT || type == DropoutType.DROPCONNECT_DL4J
                 ? Optional.of("dropconnect is not a PyTorch operator (it would be a hand-built weight mask per step)")
                 : Optional.empty();
     }
@@ -44,7 +44,7 @@ interface DropoutSite {
                 double stdev = Math.sqrt(p / (1.0 - p));
                 yield x -> x.mul(empty_like(x).normal_(1.0, stdev, new GeneratorOptional()));
             }
-            case NONE, DROPCONNECT -> throw new IllegalArgumentException("no torch dropout site for " + type.text());
+            case NONE, DROPCONNECT, DROPCONNECT_DL4J -> throw new IllegalArgumentException("no torch dropout site for " + type.text());
         };
     }
 }
