@@ -47,6 +47,12 @@ public final class TorchEngine implements Engine {
         return DropoutSite.refusal(variant.type());
     }
 
+    /** libtorch brings its own native code: its forks never load ND4J's library or its pools. */
+    @Override
+    public boolean runsOnNd4j() {
+        return false;
+    }
+
     @Override
     public void pinThreads(int threads) {
         if (threads > 0) {
