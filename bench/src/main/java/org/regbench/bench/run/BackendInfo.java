@@ -1,5 +1,6 @@
 package org.regbench.bench.run;
 
+import org.regbench.engine.nd4j.MavenVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -70,17 +71,7 @@ public record BackendInfo(String backend, String nativeBuild, String device, Str
     }
 
     static String mavenVersion(String group, String artifact) {
-        String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-        try (InputStream in = BackendInfo.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return MavenVersion.of(group, artifact);
     }
 
     private static String cudaArtifactVersion() {

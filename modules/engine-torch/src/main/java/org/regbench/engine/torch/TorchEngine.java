@@ -1,5 +1,6 @@
 package org.regbench.engine.torch;
 
+import org.regbench.engine.nd4j.MavenVersion;
 import static org.bytedeco.pytorch.global.torch.manual_seed;
 
 import java.io.IOException;
@@ -84,16 +85,7 @@ public final class TorchEngine implements Engine {
 
     /** The org.bytedeco:pytorch artifact version on the class path, e.g. {@code 2.10.0-1.5.13}. */
     public static String bindingVersion() {
-        String resource = "/META-INF/maven/org.bytedeco/pytorch/pom.properties";
-        try (InputStream in = org.bytedeco.pytorch.Tensor.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return MavenVersion.of("org.bytedeco", "pytorch");
     }
+
 }

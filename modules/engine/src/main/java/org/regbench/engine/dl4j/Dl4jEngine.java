@@ -62,4 +62,5 @@ public final class Dl4jEngine implements Engine {
     public static String dl4jVersion() {
         return MavenVersion.of("org.deeplearning4j", "deeplearning4j-nn");
     }
+
 }
