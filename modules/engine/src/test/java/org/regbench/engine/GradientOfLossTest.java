@@ -20,8 +20,8 @@ class GradientOfLossTest {
 
     @ParameterizedTest
     @CsvSource({"dl4j, mlp/none", "dl4j, mlp/standard@0.5", "samediff, mlp/none", "samediff, mlp/standard@0.5",
-            "samediff, mlp-selu/alpha@0.2", "samediff, mlp/dropconnect@0.25", "samediff, cnn/spatial@0.5",
-            "samediff, lstm/spatial@0.3", "samediff, lstm/dropconnect@0.25"})
+            "samediff, mlp-selu/alpha@0.2", "samediff, mlp/dropconnect-dl4j@0.25", "samediff, cnn/spatial@0.5",
+            "samediff, lstm/spatial@0.3", "samediff, lstm/dropconnect-dl4j@0.25"})
     void gradientIsTheSlopeOfTheLoss(String engine, String variant) {
         try (NetworkUnderTest net = Engines.get(engine).build(Variant.parse(variant), 5, 8, BuildOptions.DEFAULT)) {
             List<Tensor> params = net.parameters();

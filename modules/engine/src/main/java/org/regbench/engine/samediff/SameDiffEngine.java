@@ -44,6 +44,10 @@ public final class SameDiffEngine implements Engine {
             return Optional.of("samediff: only dropout is built; regularizers " + variant.regularizers()
                     + " are not");
         }
+        if (variant.type() == org.regbench.zoo.DropoutType.DROPCONNECT) {
+            return Optional.of("samediff builds DL4J's unscaled DropConnect (dropconnect-dl4j); the inverted"
+                    + " dropconnect is not built yet");
+        }
         return Optional.empty();
     }
 

@@ -102,8 +102,8 @@ class SameDiffDropoutTest {
      * forward-backward pass from the same state: the loss before the update, for every noise type.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"mlp/gaussian@0.3", "mlp-selu/alpha@0.2", "mlp/dropconnect@0.25", "cnn/spatial@0.5",
-        "lstm/spatial@0.3", "lstm/dropconnect@0.25"})
+    @ValueSource(strings = {"mlp/gaussian@0.3", "mlp-selu/alpha@0.2", "mlp/dropconnect-dl4j@0.25", "cnn/spatial@0.5",
+        "lstm/spatial@0.3", "lstm/dropconnect-dl4j@0.25"})
     void trainStepLossIsTheForwardBackwardLoss(String variant) {
         try (SameDiffNetwork net = build(variant, 8, NHWC)) {
             net.reset();
@@ -177,7 +177,7 @@ class SameDiffDropoutTest {
 
     @Test
     void dropConnectMasksWeightsUnscaledAsDl4jDoes() {
-        try (SameDiffNetwork net = build("mlp/dropconnect@0.25", 8, BuildOptions.DEFAULT)) {
+        try (SameDiffNetwork net = build("mlp/dropconnect-dl4j@0.25", 8, BuildOptions.DEFAULT)) {
             net.forwardTrain();
             INDArray mask = net.lastNoise().get("weightmask_1");
             assertEquals(List.of(128L, 64L), java.util.Arrays.stream(mask.shape()).boxed().toList());
