@@ -54,8 +54,9 @@ class ConfigPlanTest {
         BenchPlan plan = cross(MLP_AND_CNN, axes);
         Map<String, Integer> perModel = plan.configurationsPerModel();
         assertEquals(2 * 2 * 2 * 2, perModel.get("mlp"), "mlp: the format axis collapses to NCHW");
-        assertEquals(2 * 2 * 2 * 2 * 2, perModel.get("cnn"));
-        assertEquals((16 + 32) * 2, plan.points().size());
+        // NHWC runs without helpers (their conv gradients are wrong there): its helpers axis collapses to off
+        assertEquals(2 * 2 * 2 * 2 + 2 * 2 * 2, perModel.get("cnn"));
+        assertEquals((16 + 24) * 2, plan.points().size());
         assertEquals(Set.of(CnnFormat.NCHW), formats(plan, ModelKind.MLP));
         assertEquals(Set.of(CnnFormat.NCHW, CnnFormat.NHWC), formats(plan, ModelKind.CNN));
         assertEquals(List.of(NativeBuild.GENERIC, NativeBuild.AVX2), plan.nativeBuilds());
@@ -93,7 +94,8 @@ class ConfigPlanTest {
                 List.of(Workspace.ENABLED), List.of(CnnFormat.values()), List.of(Helpers.values()));
         List<PointConfig> cnn = axes.cross(Variant.parse("cnn/none"), NativeBuild.AVX512);
         List<PointConfig> mlp = axes.cross(Variant.parse("mlp/none"), NativeBuild.AVX512);
-        assertEquals(2 * 2 * 2 * 2, cnn.size(), "the full factorial: the interaction that matters is in it");
+        assertEquals(2 * 2 * 2 * 2 - 2 * 2, cnn.size(), "the full factorial but NHWC with helpers, whose gradients"
+                + " are wrong: the interaction that matters is in it");
         assertEquals(2 * 2 * 2, mlp.size(), "no layout axis for the mlp");
         assertTrue(cnn.contains(new PointConfig(NativeBuild.ONEDNN_AVX512, 1, Workspace.ENABLED, CnnFormat.NCHW,
                 Helpers.ON)));

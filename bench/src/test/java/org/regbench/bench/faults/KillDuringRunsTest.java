@@ -80,7 +80,8 @@ class KillDuringRunsTest {
         assertTrue(next.out().contains("removed what interrupted runs left: .epochs.csv.lock\n"), next.out());
         assertEquals(List.of(), ChildCli.hiddenFiles(folder));
         assertArrayEquals(kept, Files.readAllBytes(epochs));
-        assertEquals(List.of("epochs.csv", "next-summary.csv", "next.csv"), ChildCli.files(folder),
+        assertEquals(List.of("epochs.csv", "next-paired.csv", "next-runs.csv", "next-summary.csv", "next.csv"),
+                ChildCli.files(folder),
                 "the second sweep's files carry its own name, beside the killed one's epochs");
     }
 
