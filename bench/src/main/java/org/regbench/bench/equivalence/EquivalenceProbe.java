@@ -1,6 +1,6 @@
 package org.regbench.bench.equivalence;
 
-import java.io.File;
+import org.regbench.bench.run.ForkCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,16 +41,11 @@ public final class EquivalenceProbe {
         } catch (PointFailedException e) {
             throw new ForkFailedException(what, e.getMessage(), "");
         }
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(ForkJvmArgs.COLLECTOR);
-        cmd.addAll(config.jvmArgs());
-        cmd.add("-cp");
-        cmd.add(String.join(File.pathSeparator, classpath));
-        cmd.add(EquivalenceMain.class.getName());
-        cmd.add(String.join(";", variants.stream().map(Variant::text).toList()));
-        cmd.add(Integer.toString(BATCH));
-        cmd.add(Long.toString(SEED));
+        List<String> jvmArgs = new ArrayList<>(ForkJvmArgs.COLLECTOR);
+        jvmArgs.addAll(config.jvmArgs());
+        List<String> cmd = ForkCommand.of(jvmArgs, classpath, EquivalenceMain.class, List.of(
+                String.join(";", variants.stream().map(Variant::text).toList()), Integer.toString(BATCH),
+                Long.toString(SEED)));
         Path output = null;
         try {
             output = Files.createTempFile("regbench-equivalence-", ".txt");

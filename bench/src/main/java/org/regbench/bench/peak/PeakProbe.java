@@ -1,5 +1,6 @@
 package org.regbench.bench.peak;
 
+import org.regbench.bench.run.ForkCommand;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,14 +30,10 @@ public final class PeakProbe {
      * after writing why to {@code log}, when the forked JVM fails.
      */
     public static Optional<HostPeak> measure(List<String> jvmArgs, List<Integer> runThreads, Appendable log) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(GemmPeakMain.class.getName());
-        command.add(Integer.toString(GemmPeakMain.DEFAULT_N));
-        runThreads.forEach(t -> command.add(Integer.toString(t)));
+        List<String> args = new ArrayList<>(List.of(Integer.toString(GemmPeakMain.DEFAULT_N)));
+        runThreads.forEach(t -> args.add(Integer.toString(t)));
+        List<String> command = ForkCommand.of(jvmArgs, List.of(System.getProperty("java.class.path")),
+                GemmPeakMain.class, args);
         Path out = null;
         Path err = null;
         Process process = null;

@@ -10,10 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import org.deeplearning4j.nn.api.Layer;
 import org.regbench.engine.Engine;
 import org.regbench.engine.NetworkUnderTest;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
  * What a forked JVM actually ran on, as the fork itself saw it: the native library ND4J loaded (from its path, as
@@ -40,22 +38,6 @@ public record ForkReport(String backend, String nativeBuild, int threads, int he
     /** A report without an iteration order or engine: a fork of one DL4J network. */
     public ForkReport(String backend, String nativeBuild, int threads, int helperLayers) {
         this(backend, nativeBuild, threads, helperLayers, List.of(), "");
-    }
-
-    /** In a fork of a bare DL4J network (selfcheck's loop): probes the backend, writes the report if asked. */
-    public static void writeIfAsked(MultiLayerNetwork net, int threads) {
-        String file = System.getProperty(PROPERTY);
-        if (file == null || file.isBlank()) {
-            return;
-        }
-        BackendInfo b = BackendInfo.probe();
-        int helpers = 0;
-        for (Layer layer : net.getLayers()) {
-            if (layer.getHelper() != null) {
-                helpers++;
-            }
-        }
-        new ForkReport(b.backend(), b.nativeBuild(), threads, helpers).write(Path.of(file));
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.regbench.bench.selfcheck;
 
+import org.regbench.bench.run.ForkCommand;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -36,20 +36,12 @@ public final class BareLoopLauncher {
     }
 
     public List<String> command(Variant variant, int batchSize, Timing timing, Path forkReport) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmArgs);
-        cmd.add("-D" + ForkReport.PROPERTY + "=" + forkReport);
-        cmd.add("-cp");
-        cmd.add(String.join(File.pathSeparator, ForkClasspath.current()));
-        cmd.add(BareTrainLoop.class.getName());
-        cmd.add(variant.text());
-        cmd.add(Integer.toString(batchSize));
-        cmd.add(Long.toString(SEED));
-        cmd.add(Integer.toString(timing.warmupIterations()));
-        cmd.add(Long.toString(timing.warmupTime().toMillis()));
-        cmd.add(Integer.toString(timing.measurementIterations()));
-        cmd.add(Long.toString(timing.measurementTime().toMillis()));
+        List<String> args = new ArrayList<>(jvmArgs);
+        args.add("-D" + ForkReport.PROPERTY + "=" + forkReport);
+        List<String> cmd = ForkCommand.of(args, ForkClasspath.current(), BareTrainLoop.class, List.of(variant.text(),
+                Integer.toString(batchSize), Long.toString(SEED), Integer.toString(timing.warmupIterations()),
+                Long.toString(timing.warmupTime().toMillis()), Integer.toString(timing.measurementIterations()),
+                Long.toString(timing.measurementTime().toMillis())));
         return cmd;
     }
 

@@ -1,7 +1,7 @@
 package org.regbench.bench.sweep;
 
+import org.regbench.bench.run.ForkCommand;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -113,14 +113,8 @@ public final class SweepExecutor {
 
     /** The command that starts the worker JVM of {@code run}. */
     List<String> command(TrainingRun run, List<Integer> mc, Path resultFile) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(ForkJvmArgs.forThreads(threads));
-        cmd.add("-cp");
-        cmd.add(String.join(File.pathSeparator, ForkClasspath.current()));
-        cmd.add(SweepWorker.class.getName());
-        cmd.addAll(WorkerProtocol.args(run, data, mc, resultFile.toString()));
-        return cmd;
+        return ForkCommand.of(ForkJvmArgs.forThreads(threads), ForkClasspath.current(), SweepWorker.class,
+                WorkerProtocol.args(run, data, mc, resultFile.toString()));
     }
 
     private WorkerProtocol.Parsed runOne(TrainingRun run, List<Integer> mc, Listener listener)
