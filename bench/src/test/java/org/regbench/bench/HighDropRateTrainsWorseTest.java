@@ -1,5 +1,6 @@
 package org.regbench.bench;
 
+import org.regbench.engine.Engines;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ class HighDropRateTrainsWorseTest {
     void rateNinetyPercentUnderfitsComparedWithTenPercent() {
         SweepData data = SweepData.load("mnist");
         SweepData.Split split = data.split(2000);
-        Trainer trainer = new Trainer(split.train(), split.validation(), split.test());
+        Trainer trainer = new Trainer(Engines.get("dl4j"), split.train(), split.validation(),
+                split.test());
         EpochMetrics low = last(trainer.train(run("mlp/standard@0.1:input-hidden"), e -> { }).epochs());
         EpochMetrics high = last(trainer.train(run("mlp/standard@0.9:input-hidden"), e -> { }).epochs());
         int n = split.test().numExamples();

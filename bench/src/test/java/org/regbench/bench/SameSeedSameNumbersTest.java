@@ -1,5 +1,6 @@
 package org.regbench.bench;
 
+import org.regbench.engine.Engines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -28,7 +29,8 @@ class SameSeedSameNumbersTest {
     private static List<double[]> metrics(SweepData data, long seed) {
         SweepData.Split split = data.split(500);
         TrainingRun run = new TrainingRun(Variant.parse("mlp/standard@0.5"), "mnist", 500, seed, 2, 64, 0);
-        return new Trainer(split.train(), split.validation(), split.test()).train(run, e -> { }).epochs().stream()
+        return new Trainer(Engines.get("dl4j"), split.train(), split.validation(),
+                split.test()).train(run, e -> { }).epochs().stream()
                 .map(SameSeedSameNumbersTest::withoutTime).toList();
     }
 

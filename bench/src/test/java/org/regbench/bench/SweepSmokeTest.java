@@ -65,6 +65,8 @@ class SweepSmokeTest {
             assertEquals("2", row.get("jobs"));
             assertEquals("1000", row.get("val_examples"));
             assertEquals("0", row.get("duplicates_removed"));
+            assertEquals("dl4j", row.get("engine"));
+            assertTrue(row.get("engine_version").startsWith("DL4J "), row.get("engine_version"));
             boolean last = row.get(SweepColumn.epoch).equals("3");
             assertEquals(last, !row.get(SweepColumn.test_accuracy).isEmpty(), "test accuracy only on the final epoch");
         }
@@ -142,6 +144,8 @@ class SweepSmokeTest {
                 new String[] {"sweep", "--preset", "smoke", "--epochs", "0"},
                 new String[] {"sweep", "--preset", "smoke", "--jobs", "0"},
                 new String[] {"sweep", "--preset", "smoke", "--threads", "-1"},
+                new String[] {"sweep", "--preset", "smoke", "--engine", "caffe"},
+                new String[] {"sweep", "--preset", "smoke", "--engine", "samediff", "--study", "regularizers"},
                 new String[] {"sweep", "--preset", "smoke", "--dropout", "alpha"},
                 new String[] {"sweep", "--preset", "reproduce", "--dropout", "alpha", "--models", "cnn"})) {
             BenchInputTest.Result r = BenchInputTest.run(append(args, "--out", dir.resolve("x.csv").toString()));

@@ -1,5 +1,6 @@
 package org.regbench.bench;
 
+import org.regbench.engine.Engines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,8 @@ class TrainerTest {
         SweepData.Split split = data.split(500);
         // 500 examples in batches of 64: 8 updates per pass (the last of 52); 20 updates per checkpoint
         TrainingRun run = new TrainingRun(Variant.parse("mlp/none"), "mnist", 500, 2, 6, 64, 0, 20, true);
-        Trainer.Outcome out = new Trainer(split.train(), split.validation(), split.test()).train(run, e -> { });
+        Trainer.Outcome out = new Trainer(Engines.get("dl4j"), split.train(), split.validation(),
+                split.test()).train(run, e -> { });
         List<EpochMetrics> epochs = out.epochs();
         assertEquals(6, epochs.size(), "no patience: every checkpoint runs");
         for (int i = 0; i < epochs.size(); i++) {
@@ -47,8 +49,45 @@ class TrainerTest {
         SweepData data = SweepData.load("mnist");
         SweepData.Split split = data.split(300);
         TrainingRun run = new TrainingRun(Variant.parse("mlp/paper"), "mnist", 300, 1, 3, 64, 0, 20, true, 50);
-        Trainer.Outcome out = new Trainer(split.train(), split.validation(), split.test()).train(run, e -> { });
+        Trainer.Outcome out = new Trainer(Engines.get("dl4j"), split.train(), split.validation(),
+                split.test()).train(run, e -> { });
         assertEquals(List.of(20L, 40L, 50L), out.epochs().stream().map(EpochMetrics::updates).toList());
+        out.net().close();
+    }
+
+    @Test
+    void anyEngineTrainsThroughTheSameInterface() {
+        SweepData data = SweepData.load("mnist");
+        SweepData.Split split = data.split(600);
+        TrainingRun run = new TrainingRun(Variant.parse("mlp/none"), "mnist", 600, 4, 3, 64, 0, 0, true);
+        double[] last = new double[2];
+        int i = 0;
+        for (String engine : List.of("dl4j", "samediff")) {
+            Trainer.Outcome out = new Trainer(Engines.get(engine), split.train(), split.validation(),
+                    split.test()).train(run, e -> { });
+            EpochMetrics end = out.epochs().get(out.epochs().size() - 1);
+            assertTrue(end.valAccuracy() > 0.6, engine + " learns: validation accuracy " + end.valAccuracy());
+            assertTrue(end.trainLoss() < out.epochs().get(0).trainLoss(), engine + ": training loss falls");
+            last[i++] = end.valAccuracy();
+            out.net().close();
+        }
+        // the same model, optimizer and data order; only the initial weights' draws differ between engines
+        assertEquals(last[0], last[1], 0.08, "dl4j and samediff end near each other");
+    }
+
+    @Test
+    void monteCarloPassesDrawTheSameMasksForTheSameSeed() {
+        SweepData data = SweepData.load("mnist");
+        SweepData.Split split = data.split(300);
+        TrainingRun run = new TrainingRun(Variant.parse("mlp/standard@0.5"), "mnist", 300, 1, 1, 64, 0);
+        Trainer.Outcome out = new Trainer(Engines.get("dl4j"), split.train(), split.validation(),
+                split.test()).train(run, e -> { });
+        double a = Trainer.monteCarloAccuracy(out.net(), split.test(), run.variant().model().input(), 3, 7);
+        double b = Trainer.monteCarloAccuracy(out.net(), split.test(), run.variant().model().input(), 3, 7);
+        assertEquals(a, b, 0.0, "reseeded masks repeat");
+        double inference = Trainer.accuracy(out.net(), split.test(), run.variant().model().input());
+        assertEquals(inference, Trainer.accuracy(out.net(), split.test(), run.variant().model().input()), 0.0,
+                "inference is deterministic");
         out.net().close();
     }
 }

@@ -211,6 +211,9 @@ public final class BenchCommand implements Callable<Integer> {
         RunStart.holdJmhLock(waitLock, console);
         // a faster configuration counts only if it computes what the default path computes: checked before timing
         EquivalenceGate gate = Preset.parse(preset).tunes() ? EquivalenceGate.check(plan.points(), console) : null;
+        if (gate != null) {
+            recorder.useEquivalence(gate::verdict);
+        }
 
         // threads, settings and build are per point (PointConfig); the run-wide arguments are the forwarded ones
         List<TuneReport.Entry> measured = new ArrayList<>();

@@ -51,6 +51,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import org.regbench.engine.Engine;
+import org.regbench.engine.Engines;
+import org.regbench.zoo.BuildOptions;
 import picocli.CommandLine.Spec;
 
 /**
@@ -124,6 +127,11 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--mc-passes", split = ",", description = "Monte-Carlo pass counts, e.g. 1,10,100")
     List<Integer> mcPasses;
 
+    @Option(names = "--engine", defaultValue = Engines.DEFAULT, description = "the engine that trains the runs:"
+            + " dl4j (MultiLayerNetwork), samediff, or torch with the torch profile; recorded in every file (default:"
+            + " ${DEFAULT-VALUE})")
+    String engine;
+
     @Option(names = "--jobs", description = "training JVMs at a time (default: the number of cores)")
     Integer jobs;
 
@@ -154,6 +162,9 @@ public final class SweepCommand implements Callable<Integer> {
         }
         SweepPreset p = SweepPreset.parse(preset);
         validate(p);
+        Engine trainer = Engines.find(engine).orElseThrow(() -> new UserInputException("--engine: no engine '"
+                + engine + "' on the class path (available: " + String.join(", ",
+                Engines.available().stream().map(Engine::name).toList()) + "; torch needs the torch profile)"));
         if (out != null) {
             RunStore.at(RepoPaths.runs(), spec.commandLine().getErr()).refuseForeign(out, "sweeps",
                     "results/sweeps/");
@@ -170,10 +181,14 @@ public final class SweepCommand implements Callable<Integer> {
         SweepPlan plan = plan(p, data, batchSize);
         for (TrainingRun r : plan.runs()) {
             data.checkTrainSize(r.trainSize());
+            trainer.refusal(r.variant(), BuildOptions.DEFAULT).ifPresent(reason -> {
+                throw new UserInputException("engine " + engine + " cannot train " + r.variant().text() + ": "
+                        + reason);
+            });
         }
         Duration estimate = plan.estimate(data.trainExamples(), data.evaluationExamples(), jobCount,
                 Runtime.getRuntime().availableProcessors());
-        SweepProvenance sweepProvenance = SweepProvenance.of(data, batchSize, jobCount);
+        SweepProvenance sweepProvenance = SweepProvenance.of(data, batchSize, jobCount, trainer);
         console.printf("regbench sweep: preset %s on %s (%s), %d runs, %d epochs, %d job(s) x %s ND4J thread(s),"
                         + " estimated %s%n", p.text(), dataSpec.dataset(), data.description(), plan.runs().size(),
                 plan.totalEpochs(), jobCount, threads == 0 ? "default" : Integer.toString(threads),
@@ -207,7 +222,7 @@ public final class SweepCommand implements Callable<Integer> {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(plan.totalEpochs())
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate()
                     .setConsumer(new ConsoleProgressBarConsumer(System.err, 110)).build()) {
-                outcome = new SweepExecutor(dataSpec, jobCount, threads).run(plan.runs(), plan.monteCarloPasses(),
+                outcome = new SweepExecutor(dataSpec, jobCount, threads, trainer.name()).run(plan.runs(), plan.monteCarloPasses(),
                         new SweepExecutor.Listener() {
                             @Override
                             public synchronized void checkpoint(TrainingRun run, int epoch, double loss, double valAcc) {

@@ -1,24 +1,33 @@
 package org.regbench.bench.equivalence;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.regbench.bench.run.NativeThreads;
 import org.regbench.bench.run.PointConfig;
 import org.regbench.engine.Engine;
 import org.regbench.engine.Engines;
 import org.regbench.engine.EquivalenceCheck;
 import org.regbench.engine.NetworkUnderTest;
+import org.regbench.engine.RecordedReference;
 import org.regbench.zoo.BuildOptions;
 import org.regbench.zoo.Variant;
 
 /**
- * Runs in a forked JVM on the candidate's native build: builds the reference (the dl4j engine, NCHW, DL4J's default
- * workspaces, helpers off) and the candidate (the configuration the fork was started with) in this JVM, and prints
- * one {@link EquivalenceProtocol} line per variant. Both networks share the JVM so that they can share weights, batch
- * and dropout-mask stream; the reference is built before helpers are switched on, as DL4J decides per layer, at
- * construction, whether a helper attaches.
+ * The main class of the two kinds of equivalence fork. {@code record} runs on the default path (the parent's native
+ * build, the dl4j engine, NCHW, DL4J's default workspaces, helpers off) and writes one {@link RecordedReference} per
+ * variant; {@code compare} runs on the candidate's configuration (its native build, helpers, layout, engine), builds
+ * the candidate and prints one {@link EquivalenceProtocol} line per variant against the recording. Two JVMs because a
+ * process loads one native build: a oneDNN candidate is checked against the plain build itself, and the recording's
+ * weights and batch are what the candidate is given.
  *
- * <p>Arguments: variants (text forms) separated by {@code ;}, batch size, seed.
+ * <p>Arguments: {@code record|compare}, variants (text forms) separated by {@code ;}, batch size, seed, directory of
+ * the recordings.
  */
 public final class EquivalenceMain {
 
@@ -27,25 +36,44 @@ public final class EquivalenceMain {
 
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Engine candidateEngine = Engines.get(System.getProperty(PointConfig.ENGINE_PROPERTY, Engines.DEFAULT));
-        Engine reference = Engines.get(Engines.DEFAULT);
-        String helpersAsked = System.getProperty(EquivalenceProtocol.HELPERS_PROPERTY, "true");
+        String mode = args[0];
+        String[] variants = args[1].split(";");
+        int batch = Integer.parseInt(args[2]);
+        long seed = Long.parseLong(args[3]);
+        Path dir = Path.of(args[4]);
         int threads = NativeThreads.requested();
-        reference.pinThreads(threads > 0 ? threads : 1);
-        int batch = Integer.parseInt(args[1]);
-        long seed = Long.parseLong(args[2]);
-        for (String text : args[0].split(";")) {
-            Variant v = Variant.parse(text);
-            System.setProperty(EquivalenceProtocol.HELPERS_PROPERTY, "true");
-            try (NetworkUnderTest ref = reference.build(v, seed, batch, BuildOptions.DEFAULT)) {
-                System.setProperty(EquivalenceProtocol.HELPERS_PROPERTY, helpersAsked);
-                try (NetworkUnderTest cand = candidateEngine.build(v, seed, batch,
-                        PointConfig.buildOptionsFromProperties())) {
-                    boolean sameMasks = candidateEngine.name().equals(reference.name());
+        Engine engine = Engines.get("record".equals(mode) ? Engines.DEFAULT
+                : System.getProperty(PointConfig.ENGINE_PROPERTY, Engines.DEFAULT));
+        engine.pinThreads(threads > 0 ? threads : 1);
+        for (int i = 0; i < variants.length; i++) {
+            Variant v = Variant.parse(variants[i]);
+            Path file = recording(dir, i);
+            if ("record".equals(mode)) {
+                try (NetworkUnderTest ref = engine.build(v, seed, batch, BuildOptions.DEFAULT);
+                     OutputStream o = Files.newOutputStream(file)) {
+                    RecordedReference.record(ref).write(o);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                out.println(EquivalenceProtocol.RECORDED + v.text());
+            } else {
+                RecordedReference ref;
+                try (InputStream in = Files.newInputStream(file)) {
+                    ref = RecordedReference.read(in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                try (NetworkUnderTest cand = engine.build(v, seed, batch, PointConfig.buildOptionsFromProperties())) {
+                    // DL4J on any ND4J build, seeded alike, draws the same masks; other engines draw their own
+                    boolean sameMasks = engine.name().equals(Engines.DEFAULT);
                     EquivalenceCheck.Report r = EquivalenceCheck.compare(ref, cand, sameMasks);
                     out.println(EquivalenceProtocol.line(v, cand.acceleratedLayers(), r));
                 }
             }
         }
+    }
+
+    static Path recording(Path dir, int index) {
+        return dir.resolve("reference-" + index + ".bin");
     }
 }

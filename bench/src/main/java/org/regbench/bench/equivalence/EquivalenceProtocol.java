@@ -16,6 +16,8 @@ public final class EquivalenceProtocol {
     public static final String HELPERS_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
 
     static final String PREFIX = "EQUIVALENCE ";
+    /** What a recording fork prints per variant it recorded. */
+    static final String RECORDED = "RECORDED ";
 
     private EquivalenceProtocol() {
     }

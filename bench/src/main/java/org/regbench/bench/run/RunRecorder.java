@@ -38,6 +38,7 @@ public final class RunRecorder {
     private final Map<BenchPoint, Integer> rowOfPoint = new HashMap<>();
     private final List<BenchRow> superseded = new ArrayList<>();
     private String schedule = "";
+    private java.util.function.Function<BenchPoint, String> equivalence = p -> "";
     private final PointFlops flops = new PointFlops();
     private Optional<HostPeak> peak = Optional.empty();
 
@@ -63,6 +64,11 @@ public final class RunRecorder {
     }
 
     /** How the run orders its forks (the {@code schedule} column of every row). */
+    /** The equivalence verdict each row records ({@link EngineRun#equivalence()}); none unless a run checked. */
+    public void useEquivalence(java.util.function.Function<BenchPoint, String> verdicts) {
+        this.equivalence = verdicts;
+    }
+
     public void useSchedule(String text) {
         this.schedule = text;
     }
@@ -134,7 +140,8 @@ public final class RunRecorder {
                 m.unit(), m.point().batchSize() * 1000.0 / msPerBatch, msPerBatch, m.iterations(), m.forks().size(),
                 m.rawScores(), m.point().config().settings(), efficiency(m.point(), msPerBatch))
                 .withForkResults(schedule, m.forks()).withJvmArgs(String.join(" ", m.jvmArgs()))
-                .withEngineRun(new EngineRun(m.report().engineVersion(), m.report().helperLayers()));
+                .withEngineRun(new EngineRun(m.report().engineVersion(), m.report().helperLayers(),
+                        equivalence.apply(m.point())));
     }
 
     public int size() {

@@ -281,7 +281,7 @@ public final class SweepCsv {
         for (CSVRecord r : records(runsFile)) {
             if (provenance == null) {
                 provenance = ProvenanceCells.read(r::get);
-                sweep = SweepProvenance.read(r::get);
+                sweep = SweepProvenance.read(name -> r.isMapped(name) ? r.get(name) : null);
             }
             TrainingRun run = new TrainingRun(Variant.parse(r.get(RunColumn.variant)), r.get(RunColumn.dataset),
                     Integer.parseInt(r.get(RunColumn.train_size)), Long.parseLong(r.get(RunColumn.seed)),

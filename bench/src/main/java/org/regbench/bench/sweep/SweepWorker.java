@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.regbench.bench.run.NativeThreads;
+import org.regbench.engine.Engine;
+import org.regbench.engine.Engines;
 import org.regbench.results.AtomicFiles;
 
 /**
@@ -26,10 +28,12 @@ public final class SweepWorker {
         try {
             Map<String, String> a = WorkerProtocol.parseArgs(args);
             int threads = NativeThreads.applyFromProperty();
+            Engine engine = Engines.get(WorkerProtocol.engine(a));
+            engine.pinThreads(threads);
             TrainingRun run = WorkerProtocol.run(a);
             SweepData data = SweepData.load(DataSpec.fromArgs(a));
             SweepData.Split split = data.split(run.trainSize());
-            Trainer.Outcome outcome = new Trainer(split.train(), split.validation(), split.test())
+            Trainer.Outcome outcome = new Trainer(engine, split.train(), split.validation(), split.test())
                     .train(run, e -> out.println(WorkerProtocol.progress(e)));
             List<McResult> mc = new ArrayList<>();
             List<Integer> passes = WorkerProtocol.mcPasses(a);

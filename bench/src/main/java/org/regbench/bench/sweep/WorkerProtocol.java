@@ -20,8 +20,10 @@ final class WorkerProtocol {
     }
 
     /** The arguments that start a worker for {@code run} on {@code data}, writing to {@code resultFile}. */
-    static List<String> args(TrainingRun run, DataSpec data, List<Integer> mcPasses, String resultFile) {
+    static List<String> args(TrainingRun run, DataSpec data, String engine, List<Integer> mcPasses,
+                             String resultFile) {
         List<String> a = new ArrayList<>(data.toArgs());
+        a.add("engine=" + engine);
         a.addAll(List.of("variant=" + run.variant().text(), "train-size=" + run.trainSize(), "seed=" + run.seed(),
                 "epochs=" + run.epochs(), "batch=" + run.batchSize(), "patience=" + run.earlyStoppingPatience(),
                 "steps=" + run.stepsPerCheckpoint(), "restore=" + run.restoreBest(), "max-updates=" + run.maxUpdates(),
@@ -46,6 +48,10 @@ final class WorkerProtocol {
                 Long.parseLong(a.get("seed")), Integer.parseInt(a.get("epochs")), Integer.parseInt(a.get("batch")),
                 Integer.parseInt(a.get("patience")), Integer.parseInt(a.get("steps")),
                 Boolean.parseBoolean(a.get("restore")), Long.parseLong(a.get("max-updates")));
+    }
+
+    static String engine(Map<String, String> a) {
+        return a.getOrDefault("engine", org.regbench.engine.Engines.DEFAULT);
     }
 
     static List<Integer> mcPasses(Map<String, String> a) {

@@ -25,8 +25,9 @@ import org.regbench.zoo.Variant;
 
 /**
  * DL4J's oneDNN helpers, made to attach by the compatibility class, compute what the default path computes in NCHW,
- * dropout masks included; in NHWC their convolution gradients are wrong, and the check must say so. Runs real forks
- * on this CPU's oneDNN build (fetched through Maven like bench does).
+ * dropout masks included; in NHWC their convolution gradients are wrong, and the check must say so. The default path
+ * is the plain build in a JVM of its own, so the oneDNN build itself (helpers off) is checked too. Runs real forks on
+ * this CPU's oneDNN build (fetched through Maven like bench does).
  */
 class EquivalenceProbeTest {
 
@@ -67,5 +68,26 @@ class EquivalenceProbeTest {
         EquivalenceProtocol.Verdict v = EquivalenceProbe.check(plain, List.of(Variant.parse("cnn/none"))).get(0);
         assertTrue(v.equivalent(), v.toString());
         assertEquals(0, v.helperLayers(), "the compatibility class answers false on builds without oneDNN");
+    }
+
+    @Test
+    void theOneDnnBuildWithHelpersOffMatchesThePlainBuild() throws Exception {
+        PointConfig off = new PointConfig(oneDnn, 1, Workspace.ENABLED, CnnFormat.NCHW, Helpers.OFF);
+        List<EquivalenceProtocol.Verdict> v = EquivalenceProbe.check(off,
+                List.of(Variant.parse("cnn/none"), Variant.parse("mlp/standard@0.5")));
+        for (EquivalenceProtocol.Verdict verdict : v) {
+            assertTrue(verdict.equivalent(), "recorded on the plain build, compared on oneDNN's: " + verdict);
+            assertEquals(0, verdict.helperLayers(), verdict.toString());
+        }
+    }
+
+    @Test
+    void theDefaultPathMatchesItsOwnRecordingInAnotherJvm() throws Exception {
+        // weights, batch and dropout masks replay across JVMs: what the cross-build checks above rely on
+        try (EquivalenceProbe.Recording none = EquivalenceProbe.record(List.of(Variant.parse("mlp/standard@0.5")))) {
+            EquivalenceProtocol.Verdict same = EquivalenceProbe.check(PointConfig.DEFAULT, none).get(0);
+            assertTrue(same.equivalent(), same.toString());
+            assertEquals("mlp/standard@0.5", same.variant());
+        }
     }
 }

@@ -15,11 +15,14 @@ class WorkerProtocolTest {
     void argumentsAndResultsRoundTrip() {
         TrainingRun run = new TrainingRun(Variant.parse("mlp/paper"), "fashion-mnist", 1000, 3, 30, 128, 0, 391, true);
         DataSpec data = new DataSpec("fashion-mnist", Path.of("/data/idx"), 42, 10_000);
-        List<String> args = WorkerProtocol.args(run, data, List.of(1, 10, 50), "/tmp/r");
+        List<String> args = WorkerProtocol.args(run, data, "samediff", List.of(1, 10, 50), "/tmp/r");
         var parsed = WorkerProtocol.parseArgs(args.toArray(String[]::new));
         assertEquals(run, WorkerProtocol.run(parsed));
         assertEquals(data, DataSpec.fromArgs(parsed));
         assertEquals(List.of(1, 10, 50), WorkerProtocol.mcPasses(parsed));
+        assertEquals("samediff", WorkerProtocol.engine(parsed));
+        assertEquals("dl4j", WorkerProtocol.engine(WorkerProtocol.parseArgs(new String[] {"seed=1"})),
+                "a worker told no engine trains on DL4J's MultiLayerNetwork");
 
         List<EpochMetrics> epochs = List.of(
                 new EpochMetrics(1, 391, 48.875, 0.1 + 0.2, 1.0 / 3, 0.5, 0.8125, Double.NaN, Double.NaN, 1.25),

@@ -32,6 +32,12 @@ public interface NetworkUnderTest extends AutoCloseable {
      */
     void reset();
 
+    /**
+     * Draws the dropout masks from a stream seeded with {@code seed} from now on, leaving parameters and optimizer
+     * state alone: how Monte-Carlo dropout gets the same masks for the same seed after training.
+     */
+    void reseedMasks(long seed);
+
     /** Waits for asynchronous work (a GPU's queue) so that it falls inside the measured time. */
     void sync();
 

@@ -17,6 +17,7 @@ class ForwardingNetwork implements NetworkUnderTest {
     @Override public double forwardBackward() { return delegate.forwardBackward(); }
     @Override public double trainStep() { return delegate.trainStep(); }
     @Override public void reset() { delegate.reset(); }
+    @Override public void reseedMasks(long seed) { delegate.reseedMasks(seed); }
     @Override public void sync() { delegate.sync(); }
     @Override public long parameterCount() { return delegate.parameterCount(); }
     @Override public int acceleratedLayers() { return delegate.acceleratedLayers(); }

@@ -134,6 +134,11 @@ final class TorchNetwork implements NetworkUnderTest {
     }
 
     @Override
+    public void reseedMasks(long seed) {
+        manual_seed(seed);
+    }
+
+    @Override
     public void sync() {
         // CPU operators return when their work is done
     }

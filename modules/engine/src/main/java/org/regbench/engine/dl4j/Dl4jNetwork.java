@@ -84,6 +84,11 @@ final class Dl4jNetwork implements NetworkUnderTest {
     }
 
     @Override
+    public void reseedMasks(long seed) {
+        Nd4j.getRandom().setSeed(seed);
+    }
+
+    @Override
     public void sync() {
         Nd4j.getExecutioner().commit();
     }

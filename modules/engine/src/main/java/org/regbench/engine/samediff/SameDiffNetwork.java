@@ -124,6 +124,11 @@ final class SameDiffNetwork implements NetworkUnderTest {
     }
 
     @Override
+    public void reseedMasks(long seed) {
+        rng.setSeed(seed);
+    }
+
+    @Override
     public void sync() {
         Nd4j.getExecutioner().commit();
     }

@@ -38,6 +38,7 @@ public enum BenchColumn {
     engine(false),
     engine_version(false),
     helper_layers(false),
+    equivalence(false),
     score(true),
     score_error(true),
     unit(true),

@@ -103,6 +103,7 @@ public final class BenchCsv {
                 case engine -> r.settings().engine();
                 case engine_version -> r.engineRun().version();
                 case helper_layers -> r.engineRun().helperLayers() < 0 ? "" : Integer.toString(r.engineRun().helperLayers());
+                case equivalence -> r.engineRun().equivalence();
                 case score -> number(r.score());
                 case score_error -> number(r.scoreError());
                 case unit -> r.unit();
@@ -296,7 +297,8 @@ public final class BenchCsv {
                             number(BenchColumn.gflops, Double.NaN), number(BenchColumn.peak_gflops, Double.NaN),
                             number(BenchColumn.percent_of_peak, Double.NaN)));
             row = row.withJvmArgs(text(BenchColumn.fork_jvm_args)).withEngineRun(
-                    new EngineRun(text(BenchColumn.engine_version), integer(BenchColumn.helper_layers, -1)));
+                    new EngineRun(text(BenchColumn.engine_version), integer(BenchColumn.helper_layers, -1),
+                            text(BenchColumn.equivalence)));
             if (forkScores.size() < 2 && !text(BenchColumn.raw_scores).contains("|")) {
                 return row; // written before forks were recorded one by one: equal runs of raw_scores
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.regbench.results.BenchRow;
+import org.regbench.results.EngineRun;
 import org.regbench.results.PointSettings;
 import org.regbench.results.csv.BenchCsv;
 import org.regbench.results.stats.EngineRatio;
@@ -158,7 +159,9 @@ public final class MarkdownTables {
 
     /**
      * Every configuration of a model, variant, phase and batch size measured in several, ranked by time, each against
-     * the fastest: a time ratio paired by round (interleaved and paired runs) with its 95 % interval.
+     * the fastest: a time ratio paired by round (interleaved and paired runs) with its 95 % interval. A configuration
+     * whose equivalence check failed is listed after the ranked ones, unranked: it computes something else, so its
+     * speed answers no question.
      */
     static String configurations(List<BenchRow> rows) {
         Map<String, List<BenchRow>> groups = new LinkedHashMap<>();
@@ -167,22 +170,41 @@ public final class MarkdownTables {
                     .add(r);
         }
         StringBuilder out = headerLine(List.of("point", "rank", "native build, threads, settings", "ms/batch",
-                "vs fastest [95% CI]"));
+                "vs fastest [95% CI]", "same outputs and gradients as the default path"));
         groups.forEach((point, group) -> {
             if (group.size() < 2) {
                 return;
             }
-            List<BenchRow> ranked = new ArrayList<>(group);
-            ranked.sort(java.util.Comparator.comparingDouble(BenchRow::msPerBatch));
-            BenchRow fastest = ranked.get(0);
+            java.util.Comparator<BenchRow> byTime = java.util.Comparator.comparingDouble(BenchRow::msPerBatch);
+            List<BenchRow> ranked = new ArrayList<>(group.stream().filter(r -> !r.engineRun().differs())
+                    .sorted(byTime).toList());
+            List<BenchRow> differing = group.stream().filter(r -> r.engineRun().differs()).sorted(byTime).toList();
+            BenchRow fastest = ranked.isEmpty() ? null : ranked.get(0);
             for (int i = 0; i < ranked.size(); i++) {
                 BenchRow r = ranked.get(i);
                 String vs = i == 0 ? "fastest" : cellAlways(OverheadCalculator.overhead(r, fastest));
-                out.append(line(List.of(point, Integer.toString(i + 1), r.provenance().nativeBuild() + " t"
-                        + r.provenance().threads() + " " + r.settings().text(), ms(r.msPerBatch()), vs)));
+                out.append(line(List.of(point, Integer.toString(i + 1), configuration(r), ms(r.msPerBatch()), vs,
+                        equivalence(r))));
+            }
+            for (BenchRow r : differing) {
+                out.append(line(List.of(point, "not ranked", configuration(r), ms(r.msPerBatch()),
+                        fastest == null ? "" : cellAlways(OverheadCalculator.overhead(r, fastest)), equivalence(r))));
             }
         });
         return out.toString();
+    }
+
+    private static String configuration(BenchRow r) {
+        return r.provenance().nativeBuild() + " t" + r.provenance().threads() + " " + r.settings().text();
+    }
+
+    /** The row's verdict; "not recorded" for files written before the check was recorded. */
+    private static String equivalence(BenchRow r) {
+        String e = r.engineRun().equivalence();
+        if (e.isEmpty()) {
+            return "not recorded";
+        }
+        return r.engineRun().differs() ? "**no**: " + e.substring(EngineRun.DIFFERS.length()) : e;
     }
 
     /** DL4J's time over each other engine's, per model, phase and batch, paired by round ({@link EngineRatio}). */

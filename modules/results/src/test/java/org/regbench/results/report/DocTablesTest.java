@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regbench.results.BenchRow;
+import org.regbench.results.EngineRun;
 import org.regbench.results.ForkResult;
 import org.regbench.results.RepoPaths;
 import org.regbench.results.TestRows;
@@ -74,17 +75,43 @@ class DocTablesTest {
     void configurationsAreRankedAgainstTheFastestPairedByRound() {
         var p = TestRows.provenance();
         BenchRow on = TestRows.row(p, "mlp", "none", 0, "train-step", 128, new double[] {4, 4, 4}, 3)
-                .withForkResults("paired seed=1", List.of(fork(1, 4), fork(2, 4.4), fork(3, 3.6)));
+                .withForkResults("paired seed=1", List.of(fork(1, 4), fork(2, 4.4), fork(3, 3.6)))
+                .withEngineRun(new EngineRun("DL4J 1.0.0-M2.1", 0, EngineRun.DEFAULT_PATH));
         BenchRow off = new BenchRow(p, "mlp", "none", 0, "", "mlp/none", "train-step", 128, "FLOAT", 5, 0.1, "ms/op",
                 25600, 5, 3, 3, new double[] {5, 5.5, 4.5}, new org.regbench.results.PointSettings("NONE", "NCHW",
                 "off"), null).withForkResults("paired seed=1", List.of(fork(1, 5), fork(2, 5.5), fork(3, 4.5)));
         Path file = dir.resolve("configs.csv");
         BenchCsv.write(file, List.of(on, off));
-        assertEquals("| point | rank | native build, threads, settings | ms/batch | vs fastest [95% CI] |\n"
-                + "| --- | --- | --- | --- | --- |\n"
-                + "| mlp/none train-step b128 | 1 | linux-x86_64-avx2 t2 ws=ENABLED NCHW helpers=off | 4.000 | fastest |\n"
+        assertEquals("| point | rank | native build, threads, settings | ms/batch | vs fastest [95% CI] |"
+                + " same outputs and gradients as the default path |\n"
+                + "| --- | --- | --- | --- | --- | --- |\n"
+                + "| mlp/none train-step b128 | 1 | linux-x86_64-avx2 t2 ws=ENABLED NCHW helpers=off | 4.000 | fastest |"
+                + " default path |\n"
                 + "| mlp/none train-step b128 | 2 | linux-x86_64-avx2 t2 ws=NONE NCHW helpers=off | 5.000 |"
-                + " +25.0 % [+25.0, +25.0] |\n", MarkdownTables.render(TableKind.CONFIGURATIONS, List.of(file)));
+                + " +25.0 % [+25.0, +25.0] | not recorded |\n", MarkdownTables.render(TableKind.CONFIGURATIONS,
+                List.of(file)));
+    }
+
+    @Test
+    void aConfigurationThatComputesSomethingElseIsListedButNotRanked() {
+        var p = TestRows.provenance();
+        BenchRow slow = TestRows.row(p, "cnn", "none", 0, "train-step", 128, new double[] {10, 10, 10}, 3)
+                .withForkResults("paired seed=1", List.of(fork(1, 10), fork(2, 10), fork(3, 10)))
+                .withEngineRun(new EngineRun("DL4J 1.0.0-M2.1", 0, EngineRun.EQUIVALENT));
+        BenchRow wrong = new BenchRow(p, "cnn", "none", 0, "", "cnn/none", "train-step", 128, "FLOAT", 5, 0.1,
+                "ms/op", 25600, 5, 3, 3, new double[] {5, 5, 5}, new org.regbench.results.PointSettings("ENABLED",
+                "NHWC", "on"), null).withForkResults("paired seed=1", List.of(fork(1, 5), fork(2, 5), fork(3, 5)))
+                .withEngineRun(new EngineRun("DL4J 1.0.0-M2.1", 4, EngineRun.DIFFERS + "cnn/none gradient 0_W off by 1.2"));
+        Path file = dir.resolve("configs.csv");
+        BenchCsv.write(file, List.of(slow, wrong));
+        String table = MarkdownTables.render(TableKind.CONFIGURATIONS, List.of(file));
+        assertEquals("| point | rank | native build, threads, settings | ms/batch | vs fastest [95% CI] |"
+                + " same outputs and gradients as the default path |\n"
+                + "| --- | --- | --- | --- | --- | --- |\n"
+                + "| cnn/none train-step b128 | 1 | linux-x86_64-avx2 t2 ws=ENABLED NCHW helpers=off | 10.00 | fastest |"
+                + " equivalent |\n"
+                + "| cnn/none train-step b128 | not ranked | linux-x86_64-avx2 t2 ws=ENABLED NHWC helpers=on | 5.000 |"
+                + " -50.0 % [-50.0, -50.0] | **no**: cnn/none gradient 0_W off by 1.2 |\n", table);
     }
 
     @Test
