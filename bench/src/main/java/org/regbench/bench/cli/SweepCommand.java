@@ -274,7 +274,6 @@ public final class SweepCommand implements Callable<Integer> {
                                         .map(finished::get).toList();
                                 // rows are written as runs finish: a sweep stopped later keeps them
                                 csv.writeEpochs(epochsFile, inPlanOrder);
-                                csv.writeRuns(dir.resolve(stem + "runs.csv"), inPlanOrder);
                             }
                         });
             }
