@@ -16,3 +16,7 @@ mvn -B install
 # still resolve and compile with the engine on its class path.
 mvn -B -Ptorch -pl modules/engine-torch install
 mvn -B -q -Ptorch -pl bench compile
+# The optional Spark runner (profile spark; spark-core and Hadoop's client, about 100 MB of jars that the default build
+# never resolves): its tests run the smoke sweep on the local runner and on embedded local[2] and compare every number,
+# and check that a run failing once is retried and one failing twice is reported with exit 3.
+mvn -B -Pspark -pl modules/sweep-spark install

@@ -19,6 +19,10 @@ import org.regbench.bench.run.BatchSizes;
 import org.regbench.bench.run.ForkClasspath;
 import org.regbench.bench.run.ForkFailedException;
 import org.regbench.bench.sweep.CheckRow;
+import org.regbench.bench.sweep.ClusterRunner;
+import org.regbench.bench.sweep.RunExecutor;
+import org.regbench.bench.sweep.ShardManifest;
+import org.regbench.bench.sweep.SweepShard;
 import org.regbench.bench.sweep.DataSpec;
 import org.regbench.bench.sweep.McResult;
 import org.regbench.bench.sweep.PairedComparison;
@@ -63,7 +67,8 @@ import picocli.CommandLine.Spec;
  * {@code --from DIR} recomputes a finished sweep's summary, paired comparison, checks and charts from its CSV files.
  */
 @Command(name = "sweep", description = "Train variants on real data: accuracy, generalization gap, paired differences,"
-        + " cost, MC dropout; --preset reproduce runs the reproduction study and its checks.")
+        + " cost, MC dropout; --preset reproduce runs the reproduction study and its checks.",
+        subcommands = SweepMergeCommand.class)
 public final class SweepCommand implements Callable<Integer> {
 
     @Spec
@@ -154,6 +159,15 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "print the plan and its estimated duration, run nothing")
     boolean dryRun;
 
+    @Option(names = "--shard", paramLabel = "I/N", description = "run only slice I of N of the plan (every N-th run"
+            + " from the I-th), for batch schedulers; combine the N folders with `sweep merge DIR...`")
+    String shardText;
+
+    @Option(names = "--spark", paramLabel = "MASTER", description = "train the runs as Spark tasks on MASTER"
+            + " (local[N], spark://host:7077, ...); needs the spark module (mvn -Pspark -pl modules/sweep-spark"
+            + " exec:java)")
+    String spark;
+
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
@@ -165,10 +179,17 @@ public final class SweepCommand implements Callable<Integer> {
         Engine trainer = Engines.find(engine).orElseThrow(() -> new UserInputException("--engine: no engine '"
                 + engine + "' on the class path (available: " + String.join(", ",
                 Engines.available().stream().map(Engine::name).toList()) + "; torch needs the torch profile)"));
+        SweepShard shard = shardText == null ? null : SweepShard.parse(shardText);
+        ClusterRunner cluster = spark == null ? null : ClusterRunner.find("spark").orElseThrow(() ->
+                new UserInputException("--spark needs the spark module on the class path: mvn -Pspark -pl"
+                        + " modules/sweep-spark exec:java -Dexec.args=\"sweep ... --spark " + spark + "\""));
+        if (cluster != null) {
+            cluster.check(spark);
+        }
         if (out != null) {
             RunStore.at(RepoPaths.runs(), spec.commandLine().getErr()).refuseForeign(out, "sweeps",
                     "results/sweeps/");
-            for (Path f : outputs(out)) {
+            for (Path f : outputs(out, shard != null)) {
                 OutputPaths.checkFile(f, overwrite.force);
             }
         }
@@ -178,14 +199,19 @@ public final class SweepCommand implements Callable<Integer> {
                 holdout != null ? holdout : p.holdout());
         org.regbench.dataset.DatasetName.fromText(dataSpec.dataset());
         SweepData data = SweepData.load(dataSpec);
-        SweepPlan plan = plan(p, data, batchSize);
-        for (TrainingRun r : plan.runs()) {
+        SweepPlan whole = plan(p, data, batchSize);
+        for (TrainingRun r : whole.runs()) {
             data.checkTrainSize(r.trainSize());
             trainer.refusal(r.variant(), BuildOptions.DEFAULT).ifPresent(reason -> {
                 throw new UserInputException("engine " + engine + " cannot train " + r.variant().text() + ": "
                         + reason);
             });
         }
+        if (shard != null && shard.count() > whole.runs().size()) {
+            throw new UserInputException("--shard " + shard.text() + ": the plan has " + whole.runs().size()
+                    + " run(s), so at most " + whole.runs().size() + " shards");
+        }
+        SweepPlan plan = shard == null ? whole : whole.slice(shard);
         Duration estimate = plan.estimate(data.trainExamples(), data.evaluationExamples(), jobCount,
                 Runtime.getRuntime().availableProcessors());
         SweepProvenance sweepProvenance = SweepProvenance.of(data, batchSize, jobCount, trainer);
@@ -194,6 +220,10 @@ public final class SweepCommand implements Callable<Integer> {
                 plan.totalEpochs(), jobCount, threads == 0 ? "default" : Integer.toString(threads),
                 BenchCommand.human(estimate));
         console.printf("  preset %s: %s%n", p.text(), p.description());
+        if (shard != null) {
+            console.printf("  shard %s: %d of the plan's %d runs (plan %s)%n", shard.text(), plan.runs().size(),
+                    whole.runs().size(), whole.fingerprint(sweepProvenance).substring(0, 12));
+        }
         console.printf("  data: %s%n", sweepProvenance.summary());
         if (data.duplicates().removed() > 0) {
             console.printf("  %s%n", data.duplicates().summary());
@@ -209,12 +239,28 @@ public final class SweepCommand implements Callable<Integer> {
         BackendInfo backend = BackendInfo.probe();
         Provenance provenance = ProvenanceProbe.probe(backend.backend(), backend.nativeBuild(), backend.device(),
                 backend.cudaVersion(), backend.cudnnVersion(), threads, backend.dl4jVersion());
-        try (OutputClaim claim = RunStart.claim(out, RepoPaths.sweeps(), provenance.runStamp() + "/epochs.csv",
-                console)) {
+        String defaultName = provenance.runStamp() + (shard == null ? ""
+                : "_shard-" + shard.index() + "-of-" + shard.count()) + "/epochs.csv";
+        try (OutputClaim claim = RunStart.claim(out, RepoPaths.sweeps(), defaultName, console);
+             ClusterRunner.Session session = cluster == null ? null
+                     : cluster.open(spark, dataSpec, threads, trainer.name())) {
             Path epochsFile = claim.file();
             Path dir = epochsFile.toAbsolutePath().getParent();
             String stem = stem(epochsFile);
-            SweepCsv csv = new SweepCsv(provenance, sweepProvenance);
+            RunExecutor executor = new SweepExecutor(dataSpec, jobCount, threads, trainer.name());
+            if (session != null) {
+                console.printf("  %s%n", session.description());
+                sweepProvenance = SweepProvenance.of(data, batchSize, session.slots(), trainer);
+                executor = session;
+                jobCount = session.slots();
+            }
+            if (shard != null) {
+                ShardManifest.of(whole, whole.fingerprint(sweepProvenance), shard, provenance.gitCommit(),
+                        provenance.gitDirty()).write(ShardManifest.file(dir, stem));
+            }
+            // the machine each run trained on, when a cluster ran it: its rows name that host
+            Map<TrainingRun, String> hosts = new java.util.concurrent.ConcurrentHashMap<>();
+            SweepCsv csv = new SweepCsv(provenance, sweepProvenance, hosts);
 
             long started = System.nanoTime();
             Map<TrainingRun, RunResult> finished = new LinkedHashMap<>();
@@ -222,7 +268,7 @@ public final class SweepCommand implements Callable<Integer> {
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(plan.totalEpochs())
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate()
                     .setConsumer(new ConsoleProgressBarConsumer(System.err, 110)).build()) {
-                outcome = new SweepExecutor(dataSpec, jobCount, threads, trainer.name()).run(plan.runs(), plan.monteCarloPasses(),
+                outcome = executor.run(plan.runs(), plan.monteCarloPasses(),
                         new SweepExecutor.Listener() {
                             @Override
                             public synchronized void checkpoint(TrainingRun run, int epoch, double loss, double valAcc) {
@@ -232,12 +278,16 @@ public final class SweepCommand implements Callable<Integer> {
                             }
 
                             @Override
-                            public synchronized void finished(TrainingRun run, RunResult result) {
+                            public synchronized void finished(TrainingRun run, RunResult result, String host) {
+                                if (host != null) {
+                                    hosts.put(run, host);
+                                }
                                 // early-stopped runs end before their planned epochs; keep the bar's total honest
                                 bar.stepBy(run.epochs() - result.epochs().size());
                                 finished.put(run, result);
                                 List<RunResult> inPlanOrder = plan.runs().stream().filter(finished::containsKey)
                                         .map(finished::get).toList();
+                                // rows are written as runs finish: a sweep stopped later keeps them
                                 csv.writeEpochs(epochsFile, inPlanOrder);
                             }
                         });
@@ -252,6 +302,20 @@ public final class SweepCommand implements Callable<Integer> {
             csv.writeRuns(dir.resolve(stem + "runs.csv"), outcome.results());
             if (!outcome.mc().isEmpty()) {
                 csv.writeMonteCarlo(dir.resolve(stem + "mc.csv"), outcome.mc());
+            }
+            if (shard != null) {
+                // a slice's summary would compare partial groups: the analysis runs on the merged sweep
+                console.printf("Shard %s took %s; %d of its %d runs finished. Wrote %s, %sruns.csv%s and %s in %s;"
+                                + " combine the shards with: sweep merge DIR...%n", shard.text(),
+                        BenchCommand.human(Duration.ofNanos(System.nanoTime() - started)), outcome.results().size(),
+                        plan.runs().size(), epochsFile.getFileName(), stem, outcome.mc().isEmpty() ? ""
+                                : ", " + stem + "mc.csv", ShardManifest.file(dir, stem).getFileName(), dir);
+                if (!outcome.failures().isEmpty()) {
+                    printFailures(console, outcome.failures());
+                    return ExitCode.FAILURE;
+                }
+                console.flush();
+                return ExitCode.OK;
             }
             // the analysis reads the files just written, so that `sweep --from` reprints exactly these figures
             SweepCsv.Read back = SweepCsv.read(dir, stem);
@@ -270,6 +334,11 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** Every file a sweep writes beside its epochs file: runs, summary, paired, checks, Monte-Carlo, each chart. */
     static List<Path> outputs(Path epochsFile) {
+        return outputs(epochsFile, false);
+    }
+
+    /** {@link #outputs(Path)}, and a shard's manifest when {@code shard}. */
+    static List<Path> outputs(Path epochsFile, boolean shard) {
         Path dir = epochsFile.toAbsolutePath().getParent();
         String stem = stem(epochsFile);
         List<Path> files = new ArrayList<>(List.of(epochsFile));
@@ -279,6 +348,9 @@ public final class SweepCommand implements Callable<Integer> {
         for (String chart : SweepCharts.NAMES) {
             files.add(dir.resolve(stem + chart + ".png"));
             files.add(dir.resolve(stem + chart + ".svg"));
+        }
+        if (shard) {
+            files.add(ShardManifest.file(dir, stem));
         }
         return files;
     }
@@ -299,7 +371,7 @@ public final class SweepCommand implements Callable<Integer> {
      * Summary, paired comparison, (for a reproduction) the checks, and the charts, from the runs as their files hold
      * them; printed and written next to the runs.
      */
-    private static void analyse(PrintWriter console, Path dir, String stem, SweepCsv csv, List<RunResult> results,
+    static void analyse(PrintWriter console, Path dir, String stem, SweepCsv csv, List<RunResult> results,
                                 List<McResult> mc, double target) {
         List<SummaryRow> summary = SweepSummary.summarize(results, target);
         csv.writeSummary(dir.resolve(stem + "summary.csv"), summary);
@@ -330,7 +402,7 @@ public final class SweepCommand implements Callable<Integer> {
                 mc.isEmpty() ? "" : ", " + stem + "mc.csv", charts.size(), dir);
     }
 
-    private static void printFailures(PrintWriter console, List<ForkFailedException> failures) {
+    static void printFailures(PrintWriter console, List<ForkFailedException> failures) {
         console.printf("%d run(s) failed:%n", failures.size());
         for (ForkFailedException f : failures) {
             console.println("  " + f.getMessage());
@@ -367,6 +439,13 @@ public final class SweepCommand implements Callable<Integer> {
         }
         if (jobs != null && jobs < 1) {
             throw new UserInputException("--jobs must be at least 1, got " + jobs);
+        }
+        if (jobs != null && spark != null) {
+            throw new UserInputException("--jobs does not apply to --spark: Spark's task slots (local[N],"
+                    + " spark.executor.cores, spark.task.cpus) decide how many runs train at once");
+        }
+        if (shardText != null) {
+            SweepShard.parse(shardText);
         }
         if (threads < 0) {
             throw new UserInputException("--threads must be 0 (ND4J's default) or positive, got " + threads);

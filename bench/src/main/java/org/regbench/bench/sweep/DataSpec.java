@@ -33,7 +33,7 @@ public record DataSpec(String dataset, Path idxDirectory, long splitSeed, int ho
         return out;
     }
 
-    static DataSpec fromArgs(java.util.Map<String, String> args) {
+    public static DataSpec fromArgs(java.util.Map<String, String> args) {
         String idx = args.get("idx-dir");
         return new DataSpec(args.get("dataset"), idx == null ? null : Path.of(idx),
                 Long.parseLong(args.get("split-seed")), Integer.parseInt(args.get("holdout")));

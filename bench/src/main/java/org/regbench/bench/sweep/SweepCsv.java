@@ -37,10 +37,20 @@ public final class SweepCsv {
 
     private final Provenance provenance;
     private final SweepProvenance sweep;
+    private final Map<TrainingRun, String> hosts;
 
     public SweepCsv(Provenance provenance, SweepProvenance sweep) {
+        this(provenance, sweep, Map.of());
+    }
+
+    /**
+     * @param hosts the machine each run trained on when it was not this one (a Spark executor): its rows name that
+     *              host; read as rows are written, so a runner may add to it while the sweep goes on
+     */
+    public SweepCsv(Provenance provenance, SweepProvenance sweep, Map<TrainingRun, String> hosts) {
         this.provenance = provenance;
         this.sweep = sweep;
+        this.hosts = hosts;
     }
 
     public Provenance provenance() {
@@ -66,7 +76,7 @@ public final class SweepCsv {
                 rows.add(new Object[] {r, e});
             }
         }
-        write(file, SweepColumn.class, rows, row -> ((RunResult) row[0]).threads(), (c, row) -> {
+        write(file, SweepColumn.class, rows, row -> rowProvenance((RunResult) row[0]), (c, row) -> {
             RunResult r = (RunResult) row[0];
             EpochMetrics e = (EpochMetrics) row[1];
             TrainingRun run = r.run();
@@ -93,7 +103,7 @@ public final class SweepCsv {
     }
 
     public void writeRuns(Path file, List<RunResult> results) {
-        write(file, RunColumn.class, results, RunResult::threads, (c, r) -> {
+        write(file, RunColumn.class, results, this::rowProvenance, (c, r) -> {
             TrainingRun run = r.run();
             EpochMetrics t = r.tested();
             EpochMetrics min = r.minValLoss();
@@ -130,7 +140,7 @@ public final class SweepCsv {
     }
 
     public void writeSummary(Path file, List<SummaryRow> summary) {
-        write(file, SummaryColumn.class, summary, r -> provenance.threads(), (c, r) -> switch (c) {
+        write(file, SummaryColumn.class, summary, r -> provenance, (c, r) -> switch (c) {
             case model, dropout_type, dropout_rate, placement, variant -> variantCell(c.name(), r.variant());
             case dataset -> r.dataset();
             case train_size -> Integer.toString(r.trainSize());
@@ -155,7 +165,7 @@ public final class SweepCsv {
     }
 
     public void writePaired(Path file, List<PairedRow> paired) {
-        write(file, PairedColumn.class, paired, r -> provenance.threads(), (c, r) -> switch (c) {
+        write(file, PairedColumn.class, paired, r -> provenance, (c, r) -> switch (c) {
             case model -> r.variant().model().text();
             case dataset -> r.dataset();
             case train_size -> Integer.toString(r.trainSize());
@@ -178,7 +188,7 @@ public final class SweepCsv {
     }
 
     public void writeChecks(Path file, List<CheckRow> checks) {
-        write(file, CheckColumn.class, checks, r -> provenance.threads(), (c, r) -> switch (c) {
+        write(file, CheckColumn.class, checks, r -> provenance, (c, r) -> switch (c) {
             case kind -> r.kind();
             case id -> r.id();
             case claim -> r.claim();
@@ -191,7 +201,7 @@ public final class SweepCsv {
     }
 
     public void writeMonteCarlo(Path file, List<McResult> results) {
-        write(file, McColumn.class, results, r -> provenance.threads(), (c, m) -> switch (c) {
+        write(file, McColumn.class, results, m -> onHost(provenance, m.run()), (c, m) -> switch (c) {
             case model -> m.run().variant().model().text();
             case variant -> m.run().variant().text();
             case dataset -> m.run().dataset();
@@ -225,14 +235,30 @@ public final class SweepCsv {
         return header;
     }
 
+    /** The provenance of a run's rows: its own thread count, and the host it trained on. */
+    private Provenance rowProvenance(RunResult r) {
+        return onHost(provenance.withThreads(r.threads()), r.run());
+    }
+
+    private Provenance onHost(Provenance p, TrainingRun run) {
+        String host = hosts.get(run);
+        if (host == null || host.equals(p.host())) {
+            return p;
+        }
+        return new Provenance(p.timestamp(), p.gitCommit(), p.gitDirty(), host, p.os(), p.cpu(), p.cores(),
+                p.threads(), p.javaVersion(), p.jvm(), p.dl4jVersion(), p.backend(), p.nativeBuild(), p.device(),
+                p.cudaVersion(), p.cudnnVersion());
+    }
+
     private <C extends Enum<C>, R> void write(Path file, Class<C> columns, List<R> rows,
-                                              java.util.function.ToIntFunction<R> threads, BiFunction<C, R, String> cell) {
+                                              java.util.function.Function<R, Provenance> provenanceOf,
+                                              BiFunction<C, R, String> cell) {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header(columns).toArray(String[]::new)).get();
         AtomicFiles.write(file, tmp -> {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
                  CSVPrinter printer = new CSVPrinter(w, format)) {
                 for (R r : rows) {
-                    Provenance p = provenance.withThreads(threads.applyAsInt(r));
+                    Provenance p = provenanceOf.apply(r);
                     List<String> cells = new ArrayList<>();
                     for (String name : ProvenanceCells.COLUMNS) {
                         cells.add(ProvenanceCells.cell(p, name));
@@ -324,15 +350,20 @@ public final class SweepCsv {
     }
 
     /** A run's identity in the files: variant, training-set size, seed and early stopping. */
-    private static String key(CSVRecord r) {
+    static String key(CSVRecord r) {
         return r.get("variant") + "|" + r.get("train_size") + "|" + r.get("seed") + "|" + r.get("early_stopping");
+    }
+
+    /** {@link #key(CSVRecord)} of the rows {@code run} writes. */
+    static String key(TrainingRun run) {
+        return run.variant().text() + "|" + run.trainSize() + "|" + run.seed() + "|" + run.earlyStoppingPatience();
     }
 
     private static double num(String s) {
         return s.isEmpty() ? Double.NaN : Double.parseDouble(s);
     }
 
-    private static List<CSVRecord> records(Path file) {
+    static List<CSVRecord> records(Path file) {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser p = CSVParser.parse(in, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
             return p.getRecords();

@@ -25,13 +25,14 @@ import org.regbench.bench.run.ForkJvmArgs;
  * numbers depend only on the run (its seed, the data split, the configuration), never on which JVMs ran beside it,
  * so any {@code --jobs} gives the same numbers; results come back in plan order.
  */
-public final class SweepExecutor {
+public final class SweepExecutor implements RunExecutor {
 
     /** What the executor tells its caller while runs go on. */
     public interface Listener {
         void checkpoint(TrainingRun run, int epoch, double trainLoss, double valAccuracy);
 
-        void finished(TrainingRun run, RunResult result);
+        /** @param host the machine the run trained on, or null for this one */
+        void finished(TrainingRun run, RunResult result, String host);
     }
 
     /** The runs' results in plan order, their Monte-Carlo results, and the runs that failed. */
@@ -78,6 +79,7 @@ public final class SweepExecutor {
         this.engine = engine;
     }
 
+    @Override
     public Outcome run(List<TrainingRun> runs, Map<TrainingRun, List<Integer>> mcPasses, Listener listener) {
         ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
             Thread t = new Thread(r, "sweep-job");
@@ -90,7 +92,7 @@ public final class SweepExecutor {
                 List<Integer> mc = mcPasses.getOrDefault(run, List.of());
                 futures.add(pool.submit(() -> {
                     WorkerProtocol.Parsed p = runOne(run, mc, listener);
-                    listener.finished(run, p.result());
+                    listener.finished(run, p.result(), null);
                     return p;
                 }));
             }

@@ -159,6 +159,45 @@ public record SweepPlan(List<TrainingRun> runs, Map<TrainingRun, List<Integer>> 
         return run;
     }
 
+    /**
+     * What makes two plans the same plan, as a SHA-256: the data (its checksum, split and sizes), the batch size, the
+     * target, and every run with its Monte-Carlo passes, in plan order. Shards of one plan have the same fingerprint
+     * on every machine; the data folder's path and the number of jobs do not count.
+     */
+    public String fingerprint(SweepProvenance data) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("data ").append(data.dataSha256()).append(' ').append(data.splitSeed()).append(' ')
+                .append(data.trainExamples()).append(' ').append(data.validationExamples()).append(' ')
+                .append(data.testExamples()).append(' ').append(data.duplicatesRemoved()).append(" batch ")
+                .append(data.batchSize()).append(" target ").append(target).append('\n');
+        for (TrainingRun r : runs) {
+            sb.append(r.variant().text()).append(' ').append(r.dataset()).append(' ').append(r.trainSize()).append(' ')
+                    .append(r.seed()).append(' ').append(r.epochs()).append(' ').append(r.batchSize()).append(' ')
+                    .append(r.earlyStoppingPatience()).append(' ').append(r.stepsPerCheckpoint()).append(' ')
+                    .append(r.restoreBest()).append(' ').append(r.maxUpdates()).append(" mc ").append(mcPasses(r))
+                    .append('\n');
+        }
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("no SHA-256 in this JVM", e);
+        }
+    }
+
+    /** The runs of {@code shard}, with their Monte-Carlo passes: a plan of its own, in the whole plan's order. */
+    public SweepPlan slice(SweepShard shard) {
+        List<TrainingRun> mine = shard.positions(runs.size()).stream().map(runs::get).toList();
+        Map<TrainingRun, List<Integer>> mc = new LinkedHashMap<>();
+        for (TrainingRun r : mine) {
+            if (monteCarloPasses.containsKey(r)) {
+                mc.put(r, monteCarloPasses.get(r));
+            }
+        }
+        return new SweepPlan(mine, mc, target);
+    }
+
     public int totalEpochs() {
         return runs.stream().mapToInt(TrainingRun::epochs).sum();
     }

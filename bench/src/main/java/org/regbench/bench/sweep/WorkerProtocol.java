@@ -7,12 +7,13 @@ import java.util.Map;
 import org.regbench.zoo.Variant;
 
 /**
- * How {@link SweepExecutor} and a {@link SweepWorker} JVM talk. The parent passes the run as {@code key=value}
+ * How {@link SweepExecutor} and a {@link SweepWorker} JVM talk, and how a cluster runner's task ({@link
+ * ClusterRunner}) gets its run and hands back its result. The parent passes the run as {@code key=value}
  * arguments; the worker prints one progress line per checkpoint on standard output and, at the end, writes its
  * result file: one line per fact, numbers as Java's shortest exact decimal so that the parent reads back the very
  * doubles the worker computed (which is what makes a sweep's numbers independent of {@code --jobs}).
  */
-final class WorkerProtocol {
+public final class WorkerProtocol {
 
     static final String PROGRESS = "regbench-sweep-checkpoint";
 
@@ -20,8 +21,8 @@ final class WorkerProtocol {
     }
 
     /** The arguments that start a worker for {@code run} on {@code data}, writing to {@code resultFile}. */
-    static List<String> args(TrainingRun run, DataSpec data, String engine, List<Integer> mcPasses,
-                             String resultFile) {
+    public static List<String> args(TrainingRun run, DataSpec data, String engine, List<Integer> mcPasses,
+                                    String resultFile) {
         List<String> a = new ArrayList<>(data.toArgs());
         a.add("engine=" + engine);
         a.addAll(List.of("variant=" + run.variant().text(), "train-size=" + run.trainSize(), "seed=" + run.seed(),
@@ -31,7 +32,7 @@ final class WorkerProtocol {
         return a;
     }
 
-    static Map<String, String> parseArgs(String[] args) {
+    public static Map<String, String> parseArgs(String[] args) {
         Map<String, String> m = new LinkedHashMap<>();
         for (String a : args) {
             int eq = a.indexOf('=');
@@ -64,7 +65,7 @@ final class WorkerProtocol {
     }
 
     /** What a worker reports about the data it trained on, for the parent to check against its own. */
-    record DataFacts(int train, int validation, int test, int removed, String sha256) {
+    public record DataFacts(int train, int validation, int test, int removed, String sha256) {
     }
 
     static List<String> resultLines(int threads, DataFacts data, RunResult result, List<McResult> mc) {
@@ -86,10 +87,10 @@ final class WorkerProtocol {
     }
 
     /** A worker's result file, parsed. */
-    record Parsed(RunResult result, List<McResult> mc, DataFacts data) {
+    public record Parsed(RunResult result, List<McResult> mc, DataFacts data) {
     }
 
-    static Parsed parseResult(TrainingRun run, List<String> lines) {
+    public static Parsed parseResult(TrainingRun run, List<String> lines) {
         int threads = -1;
         DataFacts data = null;
         List<EpochMetrics> epochs = new ArrayList<>();
