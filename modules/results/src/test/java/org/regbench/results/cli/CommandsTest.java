@@ -145,6 +145,26 @@ class CommandsTest {
     }
 
     @Test
+    void reportExitsOneExactlyWhenItsPageShowsARegression() throws Exception {
+        List<Path> r = runs();
+        CliFixtures.Result slower = CliFixtures.run(new ReportCommand(), "--runs", dir.resolve("runs").toString(),
+                "--baseline", r.get(0).toString(), "--sweeps", dir.resolve("none").toString(), "--out",
+                dir.resolve("report").toString());
+        assertEquals(1, slower.exitCode(), slower.err());
+        assertTrue(slower.out().contains("\nREGRESSION: 1 of 6 benchmarks slower than the baseline (5 unchanged);"
+                + " report exits 1, as compare does.\n"), slower.out());
+        String html = Files.readString(dir.resolve("report/index.html"));
+        assertTrue(html.contains("report exits 1"), "the page says what the command returns");
+
+        CliFixtures.Result same = CliFixtures.run(new ReportCommand(), "--runs", dir.resolve("runs").toString(),
+                "--baseline", r.get(10).toString(), "--sweeps", dir.resolve("none").toString(), "--out",
+                dir.resolve("report2").toString());
+        assertEquals(0, same.exitCode(), same.err());
+        assertTrue(same.out().contains("\nNo regression: 0 of 6 benchmarks slower than the baseline"), same.out());
+        assertTrue(same.out().contains("; report exits 0.\n"), same.out());
+    }
+
+    @Test
     void reportPicksTheNewestRunByTheTimeInsideTheFile() throws Exception {
         List<Path> r = runs();
         // an old run under a name that sorts last, as `bench --out` allows
