@@ -136,9 +136,12 @@ public final class SweepCharts {
         if (curves.isEmpty()) {
             return java.util.Optional.empty();
         }
-        XYChart chart = chart("Error against drop rate (standard dropout on every hidden layer; bars: ± 1 SD over"
-                + " seeds, dots: each seed)", "drop rate", "error (1 - accuracy)", 3 * curves.size());
+        XYChart chart = chart("Error against drop rate (standard dropout on every hidden layer)", "drop rate",
+                "error (1 - accuracy)", 4 * curves.size());
         chart.getStyler().setErrorBarsColorSeriesColor(true);
+        chart.getStyler().setAnnotationLineColor(Color.GRAY);
+        chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1f, java.awt.BasicStroke.CAP_BUTT,
+                java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
         int i = 0;
         for (Map.Entry<String, TreeMap<Double, SummaryRow>> e : curves.entrySet()) {
             String key = e.getKey();
@@ -150,7 +153,7 @@ public final class SweepCharts {
             train.setLineColor(colour);
             train.setMarkerColor(colour);
             train.setLineStyle(SeriesLines.DASH_DASH);
-            XYSeries test = chart.addSeries(key + " test", x,
+            XYSeries test = chart.addSeries(key + " test, mean ± 1 SD over seeds", x,
                     curve.values().stream().map(r -> 1 - r.testAccuracyMean()).toList(),
                     curve.values().stream().map(r -> Double.isFinite(r.testAccuracySd()) ? r.testAccuracySd() : 0.0)
                             .toList());
@@ -173,7 +176,6 @@ public final class SweepCharts {
                 seeds.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 seeds.setMarker(SeriesMarkers.CIRCLE);
                 seeds.setMarkerColor(colour);
-                seeds.setShowInLegend(false);
             }
             chosenOnValidation(curve).ifPresent(best -> {
                 XYSeries mark = chart.addSeries(key + " chosen on validation: rate "
@@ -182,9 +184,7 @@ public final class SweepCharts {
                 mark.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
                 mark.setMarker(SeriesMarkers.TRIANGLE_DOWN);
                 mark.setMarkerColor(Color.BLACK);
-                AnnotationLine line = new AnnotationLine(best.variant().rate().value(), true, false);
-                line.setColor(colour);
-                chart.addAnnotation(line);
+                chart.addAnnotation(new AnnotationLine(best.variant().rate().value(), true, false));
             });
         }
         return java.util.Optional.of(chart);

@@ -49,6 +49,7 @@ class SweepChartsTest {
     @Test
     void learningCurvesGiveEachVariantOneColourTrainDashedAndALegendBelowThePlot() {
         XYChart chart = SweepCharts.learningCurves(runs()).orElseThrow();
+        keepForTheEye(chart, "learning-curves");
         assertEquals(Styler.LegendPosition.OutsideS, chart.getStyler().getLegendPosition());
         assertEquals(2 * VARIANTS.size(), chart.getSeriesMap().size());
         List<java.awt.Color> colours = new ArrayList<>();
@@ -73,8 +74,9 @@ class SweepChartsTest {
         List<RunResult> runs = runs();
         List<SummaryRow> summary = SweepSummary.summarize(runs, 0.9);
         XYChart chart = SweepCharts.rateCurve(summary, runs).orElseThrow();
+        keepForTheEye(chart, "rate-curve");
         String key = "mlp mnist n=4000";
-        XYSeries test = chart.getSeriesMap().get(key + " test");
+        XYSeries test = chart.getSeriesMap().get(key + " test, mean ± 1 SD over seeds");
         XYSeries train = chart.getSeriesMap().get(key + " train");
         assertNotNull(test, chart.getSeriesMap().keySet().toString());
         assertEquals(test.getLineColor(), train.getLineColor());
@@ -91,5 +93,16 @@ class SweepChartsTest {
         assertNotNull(chosen, chart.getSeriesMap().keySet().toString());
         assertArrayEquals(new double[] {0.3}, chosen.getXData(), 1e-12);
         assertArrayEquals(new double[] {1 - point3.testAccuracyMean()}, chosen.getYData(), 1e-12);
+    }
+
+    /** Leaves the chart in target/ (sweep-chart-NAME.png), for a look by eye after the build. */
+    private static void keepForTheEye(XYChart chart, String name) {
+        try {
+            System.setProperty("java.awt.headless", "true");
+            org.knowm.xchart.BitmapEncoder.saveBitmap(chart, "target/sweep-chart-" + name,
+                    org.knowm.xchart.BitmapEncoder.BitmapFormat.PNG);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

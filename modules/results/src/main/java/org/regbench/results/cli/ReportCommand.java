@@ -131,8 +131,16 @@ public final class ReportCommand implements Callable<Integer> {
                     : RepoPaths.baselines());
             Optional<Path> base = baseline != null ? Optional.of(baseline) : baselineStore.find(machine);
             Optional<List<BenchRow>> baseRows = base.map(BenchCsv::read);
+            // a run of several native builds or engines holds several machine ids; the baseline judges its own
+            List<BenchRow> compared = rows.stream().filter(r -> r.provenance().machineId().equals(machine)).toList();
             Optional<ComparisonResult> comparison = base.map(b -> new RunComparator(
-                    CompareOptions.defaults().withForce(force)).compare(b, baseRows.get(), runFile, rows));
+                    CompareOptions.defaults().withForce(force)).compare(b, baseRows.get(), runFile, compared));
+            String otherMachines = String.join(", ", rows.stream().map(r -> r.provenance().machineId())
+                    .filter(m -> !m.equals(machine)).distinct().toList());
+            String comparedNote = compared.size() == rows.size() || base.isEmpty() ? ""
+                    : (rows.size() - compared.size()) + " of the run's " + rows.size() + " rows are of other builds or"
+                    + " engines (" + otherMachines + ") and are not compared with this baseline, which is "
+                    + machine + "'s";
             String note = "No baseline for machine " + machine + " in " + baselineStore.directory()
                     + "; save one with: baseline save " + runFile;
             List<BenchmarkSeries> series = RunHistory.of(stored).series(machine, EDivisive.defaults());
@@ -142,7 +150,7 @@ public final class ReportCommand implements Callable<Integer> {
                 err.flush();
             });
             ReportInputs inputs = new ReportInputs(runFile, rows, comparison,
-                    baseRows.map(b -> b.get(0).provenance()), note, series, sweep);
+                    baseRows.map(b -> b.get(0).provenance()), note, comparedNote, series, sweep);
             Path index = HtmlReport.write(inputs, out != null ? out : RepoPaths.report());
             PrintWriter o = spec.commandLine().getOut();
             o.println("Report: " + index.toAbsolutePath());

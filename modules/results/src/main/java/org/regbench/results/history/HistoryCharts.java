@@ -33,15 +33,16 @@ public final class HistoryCharts {
 
     public static XYChart chart(BenchmarkSeries s) {
         List<String> labels = tickLabels(s.points());
-        XYChart chart = new XYChartBuilder().width(800).height(430).title(s.key().text())
+        XYChart chart = new XYChartBuilder().width(900).height(480).title(s.key().text())
                 .xAxisTitle(axisTitle(s.points())).yAxisTitle(s.unit()).build();
         chart.getStyler().setLegendVisible(true);
+        // below the plot, so the plot keeps the width its run labels need
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         chart.getStyler().setXAxisLabelRotation(45);
+        chart.getStyler().setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
         chart.getStyler().setXAxisDecimalPattern("0");
         chart.getStyler().setErrorBarsColorSeriesColor(true);
-        // room for half a run on both sides, so the first and last labels are not cut
-        chart.getStyler().setXAxisMin(-0.5);
-        chart.getStyler().setXAxisMax(s.points().size() - 0.5);
+        chart.getStyler().setAnnotationLineColor(java.awt.Color.RED);
         chart.setCustomXAxisTickLabelsFormatter(v -> label(labels, v));
         List<Double> x = new ArrayList<>();
         List<Double> y = new ArrayList<>();
@@ -61,9 +62,7 @@ public final class HistoryCharts {
                 cx.add((double) c.index());
                 cy.add(p.score());
                 // the step lies between the last run before it and the first after it
-                AnnotationLine step = new AnnotationLine(c.index() - 0.5, true, false);
-                step.setColor(java.awt.Color.RED);
-                chart.addAnnotation(step);
+                chart.addAnnotation(new AnnotationLine(c.index() - 0.5, true, false));
             }
             XYSeries steps = chart.addSeries("change point (first run after the step)", cx, cy);
             steps.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);

@@ -98,7 +98,9 @@ public final class ReportSummary {
         h.append("<p class=\"note\">Against the baseline <code>").append(Html.esc(r.baselineFile().getFileName()
                 .toString())).append("</code>: ").append(Html.esc(baseline)).append(r.forced()
                 ? "; <strong>another machine or backend, compared with --force</strong>" : "")
-                .append(". Details below, by severity.</p>\n</div>\n");
+                .append(". Details below, by severity.")
+                .append(in.comparedNote().isEmpty() ? "" : " " + Html.esc(in.comparedNote()) + ".")
+                .append("</p>\n</div>\n");
     }
 
     /**

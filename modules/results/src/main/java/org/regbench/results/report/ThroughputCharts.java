@@ -11,9 +11,11 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.regbench.results.BenchRow;
+import org.regbench.results.stats.OverheadCalculator;
 
 /**
- * Samples per second against dropout rate, one chart per model and one line per dropout type. The no-dropout row is
+ * Samples per second against dropout rate, one chart per model (per configuration when a run measured several: a
+ * line joins points of one build, thread count, settings and engine) and one line per dropout type. The no-dropout row is
  * every line's point at rate 0, so each line starts from the same reference. One phase and batch size per chart
  * (train-step and the largest batch when measured) keeps lines comparable.
  *
@@ -31,9 +33,9 @@ public final class ThroughputCharts {
             "inference");
 
     /**
-     * One model's chart and what the reader must know beside it (omitted points, points without an interval).
+     * One model's chart (one per configuration when the run measured several) and what the reader must know beside it (omitted points, points without an interval).
      */
-    public record Chart(String model, XYChart chart, List<String> notes) {
+    public record Chart(String model, String configuration, XYChart chart, List<String> notes) {
         public Chart {
             notes = List.copyOf(notes);
         }
@@ -48,16 +50,32 @@ public final class ThroughputCharts {
         rows.forEach(r -> byModel.computeIfAbsent(r.model(), m -> new ArrayList<>()).add(r));
         List<Chart> out = new ArrayList<>();
         for (Map.Entry<String, List<BenchRow>> e : byModel.entrySet()) {
-            chart(e.getKey(), e.getValue()).ifPresent(out::add);
+            List<BenchRow> rowsOfModel = e.getValue();
+            String phase = PHASE_PREFERENCE.stream()
+                    .filter(p -> rowsOfModel.stream().anyMatch(r -> r.phase().equals(p)))
+                    .findFirst().orElse(rowsOfModel.get(0).phase());
+            int batch = rowsOfModel.stream().filter(r -> r.phase().equals(phase)).mapToInt(BenchRow::batchSize).max()
+                    .orElse(0);
+            // a line joins points of one configuration (build, threads, settings, engine) only: its own reference
+            Map<String, List<BenchRow>> byConfiguration = new TreeMap<>();
+            rowsOfModel.stream().filter(r -> r.phase().equals(phase) && r.batchSize() == batch)
+                    .forEach(r -> byConfiguration.computeIfAbsent(OverheadCalculator.configuration(r),
+                            c -> new ArrayList<>()).add(r));
+            List<Chart> charts = new ArrayList<>();
+            byConfiguration.forEach((config, group) -> chart(e.getKey(), config, phase, batch, group)
+                    .ifPresent(charts::add));
+            if (charts.size() > 1) {
+                charts.replaceAll(c -> new Chart(c.model() + ", " + c.configuration(), c.configuration(), c.chart(),
+                        c.notes()));
+                charts.forEach(c -> c.chart().setTitle(c.chart().getTitle() + ", " + c.configuration()));
+            }
+            out.addAll(charts);
         }
         return out;
     }
 
-    private static Optional<Chart> chart(String model, List<BenchRow> rows) {
-        String phase = PHASE_PREFERENCE.stream().filter(p -> rows.stream().anyMatch(r -> r.phase().equals(p)))
-                .findFirst().orElse(rows.get(0).phase());
-        int batch = rows.stream().filter(r -> r.phase().equals(phase)).mapToInt(BenchRow::batchSize).max().orElse(0);
-        List<BenchRow> chosen = rows.stream().filter(r -> r.phase().equals(phase) && r.batchSize() == batch).toList();
+    private static Optional<Chart> chart(String model, String configuration, String phase, int batch,
+                                         List<BenchRow> chosen) {
         Optional<BenchRow> reference = chosen.stream().filter(BenchRow::isBaselineVariant).findFirst();
         Map<String, List<BenchRow>> byType = new TreeMap<>();
         chosen.stream().filter(r -> !r.isBaselineVariant())
@@ -65,10 +83,11 @@ public final class ThroughputCharts {
         if (byType.isEmpty()) {
             return Optional.empty();
         }
-        XYChart chart = new XYChartBuilder().width(800).height(450)
-                .title(model + ": throughput vs dropout rate (" + phase + ", batch " + batch + ")")
+        XYChart chart = new XYChartBuilder().width(960).height(500)
+                .title(model + ": throughput vs dropout rate, " + phase + " b" + batch)
                 .xAxisTitle("dropout rate").yAxisTitle("samples/s (axis from 0; bars: 95 % CI over forks)").build();
         chart.getStyler().setLegendVisible(true);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         chart.getStyler().setYAxisDecimalPattern("#,##0");
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
@@ -104,7 +123,7 @@ public final class ThroughputCharts {
         if (chart.getSeriesMap().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Chart(model, chart, notes));
+        return Optional.of(new Chart(model, configuration, chart, notes));
     }
 
     /** Whether the row is drawn; records why not (too wide) or that it has no interval. */

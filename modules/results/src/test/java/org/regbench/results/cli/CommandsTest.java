@@ -165,6 +165,23 @@ class CommandsTest {
     }
 
     @Test
+    void reportComparesTheRowsOfTheBaselinesMachineInARunOfSeveralBuilds() throws Exception {
+        List<Path> r = runs();
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(r.get(11)));
+        lines.set(2, lines.get(2).replace("cpu-avx2,linux-x86_64-avx2", "cpu-avx512,linux-x86_64-avx512"));
+        Path mixed = Files.write(dir.resolve("mixed.csv"), lines);
+        CliFixtures.Result res = CliFixtures.run(new ReportCommand(), "--run", mixed.toString(), "--runs",
+                dir.resolve("runs").toString(), "--baseline", r.get(10).toString(), "--sweeps",
+                dir.resolve("none").toString(), "--out", dir.resolve("report").toString());
+        assertEquals(0, res.exitCode(), res.err());
+        assertTrue(res.out().contains("\nNo regression: 0 of 6 benchmarks slower than the baseline (1 new, 1"
+                + " missing); report exits 0.\n") || res.out().contains("No regression: 0 of 6"), res.out());
+        String html = Files.readString(dir.resolve("report/index.html"));
+        assertTrue(html.contains("1 of the run&#39;s 6 rows are of other builds or engines (amd-epyc-2c-linux-"
+                + "cpu-avx512-"), html);
+    }
+
+    @Test
     void reportPicksTheNewestRunByTheTimeInsideTheFile() throws Exception {
         List<Path> r = runs();
         // an old run under a name that sorts last, as `bench --out` allows

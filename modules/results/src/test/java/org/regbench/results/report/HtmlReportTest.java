@@ -88,7 +88,7 @@ class HtmlReportTest {
 
     private static ReportInputs inputs(List<BenchRow> run, Optional<ComparisonResult> c, Optional<LatestSweep> s) {
         return new ReportInputs(Path.of("results/runs/20261129T124656Z_a8704c9e24_vm_cpu-avx2.csv"), run, c,
-                c.map(x -> BASE), "No baseline for machine " + RUN.machineId(), List.of(), s);
+                c.map(x -> BASE), "No baseline for machine " + RUN.machineId(), "", List.of(), s);
     }
 
     @Test

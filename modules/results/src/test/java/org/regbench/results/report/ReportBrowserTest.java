@@ -46,7 +46,7 @@ class ReportBrowserTest {
                   var d = this.contentDocument, out = [];
                   d.querySelectorAll('table.verdicts tbody tr').forEach(function (tr) {
                     out.push('row|' + tr.dataset.verdict + '|' + getComputedStyle(tr.cells[0]).backgroundColor
-                      + '|' + tr.getClientRects().length + '|' + tr.cells[0].textContent);
+                      + '|' + (tr.checkVisibility() ? 1 : 0) + '|' + tr.cells[0].textContent);
                   });
                   d.querySelectorAll('img').forEach(function (img) {
                     out.push('img|' + img.getAttribute('alt') + '|' + img.complete + '|' + img.naturalWidth + '|'

@@ -64,6 +64,36 @@ class ThroughputChartsTest {
     }
 
     @Test
+    void eachConfigurationGetsItsOwnChartWithItsOwnReference() {
+        BenchRow none = row("none", 0, 4.0, 4.1, 3.9, 4.0);
+        BenchRow half = row("standard", 0.5, 4.4, 4.6, 4.2, 4.4);
+        // the positive control: the reference without workspaces, a configuration of its own with no dropout variant
+        BenchRow control = new BenchRow(P, "mlp", "none", 0, "", "mlp/none", "train-step", 128, "FLOAT", 9, 0.1,
+                "ms/op", 128 * 1000.0 / 9, 9, 8, 4, new double[] {9, 9, 9.1, 9.1, 8.9, 8.9, 9, 9},
+                new org.regbench.results.PointSettings("NONE", "NCHW", "off", "dl4j"),
+                org.regbench.results.Efficiency.UNKNOWN);
+        BenchRow torchNone = new BenchRow(P, "mlp", "none", 0, "", "mlp/none", "train-step", 128, "FLOAT", 1.2, 0.1,
+                "ms/op", 128 * 1000.0 / 1.2, 1.2, 8, 4, new double[] {1.2, 1.2, 1.21, 1.21, 1.19, 1.19, 1.2, 1.2},
+                new org.regbench.results.PointSettings("ENABLED", "NCHW", "off", "torch"),
+                org.regbench.results.Efficiency.UNKNOWN);
+        BenchRow torchHalf = new BenchRow(P, "mlp", "standard", 0.5, "all-hidden", "mlp/standard@0.5", "train-step",
+                128, "FLOAT", 1.3, 0.1, "ms/op", 128 * 1000.0 / 1.3, 1.3, 8, 4,
+                new double[] {1.3, 1.3, 1.31, 1.31, 1.29, 1.29, 1.3, 1.3},
+                new org.regbench.results.PointSettings("ENABLED", "NCHW", "off", "torch"),
+                org.regbench.results.Efficiency.UNKNOWN);
+        List<ThroughputCharts.Chart> charts = ThroughputCharts.charts(List.of(control, torchNone, torchHalf, none,
+                half));
+        assertEquals(List.of("mlp, cpu-avx2 t2 ws=ENABLED NCHW helpers=off",
+                "mlp, cpu-avx2 t2 ws=ENABLED NCHW helpers=off engine=torch"),
+                charts.stream().map(ThroughputCharts.Chart::model).toList());
+        XYSeries dl4j = charts.get(0).chart().getSeriesMap().get("standard (all-hidden)");
+        assertArrayEquals(new double[] {ThroughputCharts.samplesPerSecond(none), ThroughputCharts.samplesPerSecond(half)},
+                dl4j.getYData(), 1e-9, "the dl4j line starts from its own reference, not the control's");
+        XYSeries torch = charts.get(1).chart().getSeriesMap().get("standard (all-hidden)");
+        assertArrayEquals(new double[] {128 * 1000.0 / 1.2, 128 * 1000.0 / 1.3}, torch.getYData(), 1e-9);
+    }
+
+    @Test
     void oneForkPointsAreDrawnWithoutABarAndSaySo() {
         BenchRow none = TestRows.row(P, "mlp", "none", 0, "train-step", 128, new double[] {4, 4});
         BenchRow half = TestRows.row(P, "mlp", "standard", 0.5, "train-step", 128, new double[] {4.4, 4.4});
