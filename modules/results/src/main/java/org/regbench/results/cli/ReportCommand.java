@@ -1,12 +1,9 @@
 package org.regbench.results.cli;
 
 import org.regbench.results.RepoPaths;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import org.regbench.results.report.MarkdownTables;
@@ -15,7 +12,6 @@ import org.regbench.results.AtomicFiles;
 import org.regbench.results.report.TableKind;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.regbench.results.BenchRow;
 import org.regbench.results.InvalidResultsException;
 import org.regbench.results.csv.BenchCsv;
@@ -28,6 +24,9 @@ import org.regbench.results.regress.ComparisonResult;
 import org.regbench.results.regress.RunComparator;
 import org.regbench.results.report.HtmlReport;
 import org.regbench.results.report.ReportInputs;
+import org.regbench.results.report.LatestSweep;
+import org.regbench.results.report.ReportSummary;
+import org.regbench.results.ExitCode;
 import org.regbench.results.files.OutputPaths;
 import org.regbench.results.store.RunStore;
 import org.regbench.results.store.StoredRun;
@@ -36,9 +35,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code report}: a static HTML page for a run, with verdicts, overhead, charts, trends and sweeps. */
+/**
+ * {@code report}: one self-contained HTML page for a run, summary first, then verdicts, overhead, charts, trends and
+ * the latest sweep. Its exit code is its verdict's: 1 when the page shows a regression against the baseline (the page
+ * is written first), as {@code compare} exits, so the page never says "regression" while the command says fine.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write a static HTML report (charts and tables) for a run.")
+        description = {"Write one self-contained HTML page (charts embedded) for a run: a summary of regressions,"
+                + " dropout costs and the latest sweep's best rate first, then the details.",
+            "Exit code 1 when the page shows a regression against the baseline (the page is written all the same),"
+                + " 0 otherwise, 2 on unusable input."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Spec
@@ -124,18 +130,33 @@ public final class ReportCommand implements Callable<Integer> {
             BaselineStore baselineStore = BaselineStore.inDirectory(baselines != null ? baselines
                     : RepoPaths.baselines());
             Optional<Path> base = baseline != null ? Optional.of(baseline) : baselineStore.find(machine);
+            Optional<List<BenchRow>> baseRows = base.map(BenchCsv::read);
+            // a run of several native builds or engines holds several machine ids; the baseline judges its own
+            List<BenchRow> compared = rows.stream().filter(r -> r.provenance().machineId().equals(machine)).toList();
             Optional<ComparisonResult> comparison = base.map(b -> new RunComparator(
-                    CompareOptions.defaults().withForce(force)).compare(b, BenchCsv.read(b), runFile, rows));
+                    CompareOptions.defaults().withForce(force)).compare(b, baseRows.get(), runFile, compared));
+            String otherMachines = String.join(", ", rows.stream().map(r -> r.provenance().machineId())
+                    .filter(m -> !m.equals(machine)).distinct().toList());
+            String comparedNote = compared.size() == rows.size() || base.isEmpty() ? ""
+                    : (rows.size() - compared.size()) + " of the run's " + rows.size() + " rows are of other builds or"
+                    + " engines (" + otherMachines + ") and are not compared with this baseline, which is "
+                    + machine + "'s";
             String note = "No baseline for machine " + machine + " in " + baselineStore.directory()
                     + "; save one with: baseline save " + runFile;
             List<BenchmarkSeries> series = RunHistory.of(stored).series(machine, EDivisive.defaults());
-            List<Path> sweepCharts = newestSweepCharts(sweeps != null ? sweeps : RepoPaths.sweeps());
-            Path index = HtmlReport.write(new ReportInputs(runFile, rows, comparison, note, series, sweepCharts),
-                    out != null ? out : RepoPaths.report());
+            PrintWriter err = spec.commandLine().getErr();
+            Optional<LatestSweep> sweep = LatestSweep.find(sweeps != null ? sweeps : RepoPaths.sweeps(), w -> {
+                err.println("regbench: " + w);
+                err.flush();
+            });
+            ReportInputs inputs = new ReportInputs(runFile, rows, comparison,
+                    baseRows.map(b -> b.get(0).provenance()), note, comparedNote, series, sweep);
+            Path index = HtmlReport.write(inputs, out != null ? out : RepoPaths.report());
             PrintWriter o = spec.commandLine().getOut();
             o.println("Report: " + index.toAbsolutePath());
+            comparison.ifPresent(c -> o.println(ReportSummary.verdictLine(c)));
             o.flush();
-            return ExitCodes.OK;
+            return inputs.hasRegression() ? ExitCode.REGRESSION : ExitCodes.OK;
         });
     }
 
@@ -148,33 +169,5 @@ public final class ReportCommand implements Callable<Integer> {
             throw new InvalidResultsException(runsDir + ": no readable run files (*.csv); pass --run");
         }
         return stored.get(stored.size() - 1);
-    }
-
-    /** The PNG charts of the newest sweep directory (names start with the UTC time), if there is one. */
-    static List<Path> newestSweepCharts(Path sweepsDir) {
-        if (!Files.isDirectory(sweepsDir)) {
-            return List.of();
-        }
-        try (Stream<Path> dirs = Files.list(sweepsDir)) {
-            Optional<Path> newest = dirs.filter(Files::isDirectory).filter(ReportCommand::hasPng)
-                    .max(Comparator.comparing(Path::getFileName));
-            if (newest.isEmpty()) {
-                return List.of();
-            }
-            try (Stream<Path> files = Files.list(newest.get())) {
-                return files.filter(p -> p.toString().endsWith(".png") && !p.getFileName().toString().startsWith("."))
-                        .sorted().toList();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + sweepsDir, e);
-        }
-    }
-
-    private static boolean hasPng(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(p -> p.toString().endsWith(".png"));
-        } catch (IOException e) {
-            return false;
-        }
     }
 }

@@ -40,6 +40,15 @@ public final class RunHistory {
         return runs.stream().filter(r -> r.get(0).provenance().machineId().equals(machineId)).toList();
     }
 
+    /**
+     * The 95 % half-width over fork levels, the interval every other figure of the suite uses; JMH's own 99.9 %
+     * error over iterations only for a run with one fork, which has no fork-level interval.
+     */
+    static double error(BenchRow r) {
+        double w = r.relativeHalfWidthPercent();
+        return Double.isFinite(w) ? r.score() * w / 100 : r.scoreError();
+    }
+
     /** One series per benchmark key of this machine, with change points from {@code detector}. */
     public List<BenchmarkSeries> series(String machineId, EDivisive detector) {
         Map<BenchmarkKey, List<RunPoint>> points = new TreeMap<>(Comparator.comparing(BenchmarkKey::text));
@@ -54,7 +63,7 @@ public final class RunHistory {
                 }
                 points.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(new RunPoint(
                         r.provenance().timestamp(), r.provenance().gitCommit(), r.provenance().gitDirty(), r.score(),
-                        r.scoreError()));
+                        error(r)));
             }
         }
         List<BenchmarkSeries> out = new ArrayList<>();

@@ -50,6 +50,32 @@ public final class ChartFiles {
         }
     }
 
+    /**
+     * The chart as a {@code data:image/png;base64,...} URI, for an {@code <img>} inside a page that must travel as one
+     * file. PNG rather than inline SVG: XChart's SVG spells out every glyph as a path (300-500 kB a chart against
+     * 30-70 kB of PNG), and a report with a trend chart per benchmark would grow to tens of megabytes.
+     */
+    public static String pngDataUri(Chart<?, ?> chart) {
+        try {
+            return dataUri(BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot draw chart " + chart.getTitle() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A PNG file as a {@code data:} URI. */
+    public static String pngDataUri(Path png) {
+        try {
+            return dataUri(Files.readAllBytes(png));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read chart " + png + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String dataUri(byte[] png) {
+        return "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png);
+    }
+
     /** A file-name-safe form of a benchmark key or model name. */
     public static String slug(String text) {
         String s = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9.@]+", "-").replace('@', '_')

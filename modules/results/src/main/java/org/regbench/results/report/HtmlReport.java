@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.XYChart;
 import org.regbench.results.AtomicFiles;
 import org.regbench.results.BenchRow;
 import org.regbench.results.Provenance;
@@ -16,14 +15,18 @@ import org.regbench.results.history.RunPoint;
 import org.regbench.results.regress.ComparisonReport;
 import org.regbench.results.regress.ComparisonResult;
 import org.regbench.results.regress.KeyComparison;
+import org.regbench.results.regress.Verdict;
 import org.regbench.results.stats.OverheadLine;
 import org.regbench.results.stats.OverheadCalculator;
 import org.regbench.results.stats.OverheadTable;
 
 /**
- * A static HTML page: provenance, verdicts against the baseline (coloured), the overhead table, throughput against
- * dropout rate per model, trend charts with change points, and the newest sweep's charts. No scripts and no external
- * resources, so it opens from a CI artifact or a file system as it is.
+ * A static HTML page that answers first: a banner when the run is too noisy to quote, the summary (regressions, what
+ * dropout costs at the run's resolution, the latest sweep's best rate, each with its machine, commit and date), then
+ * the evidence: provenance, verdicts by severity (unchanged, new and missing folded), the overhead table, throughput
+ * against dropout rate, change points and trends, the sweep's charts. One file: every chart is embedded as a PNG
+ * {@code data:} URI, so {@code index.html} can be attached or mailed alone; no scripts and no external resources, so
+ * it opens offline from a CI artifact or a file system as it is.
  */
 public final class HtmlReport {
 
@@ -35,41 +38,44 @@ public final class HtmlReport {
     private HtmlReport() {
     }
 
-    /** Writes {@code index.html} and its charts into {@code outDir}; returns the page's path. */
+    /** An embedded image: its caption, its {@code data:} URI and notes to print under it. */
+    record Figure(String caption, String dataUri, List<String> notes) {
+    }
+
+    /** Writes {@code index.html} into {@code outDir}, charts embedded; returns the page's path. */
     public static Path write(ReportInputs in, Path outDir) {
-        Path charts = outDir.resolve("charts");
-        List<String[]> throughput = new ArrayList<>();
-        for (Map.Entry<String, XYChart> e : ThroughputCharts.charts(in.run()).entrySet()) {
-            Path png = ChartFiles.save(e.getValue(), charts.resolve("throughput-" + ChartFiles.slug(e.getKey())));
-            throughput.add(new String[] {e.getKey(), "charts/" + png.getFileName()});
-        }
-        List<String[]> trends = new ArrayList<>();
-        for (BenchmarkSeries s : in.history()) {
-            if (s.points().size() >= 2) {
-                Path png = ChartFiles.save(HistoryCharts.chart(s), charts.resolve("trend-" + ChartFiles.slug(s.key()
-                        .text())));
-                trends.add(new String[] {s.key().text(), "charts/" + png.getFileName()});
-            }
-        }
-        List<String[]> sweeps = new ArrayList<>();
-        for (Path p : in.sweepCharts()) {
-            String name = "sweep-" + p.getFileName();
-            AtomicFiles.copy(p, charts.resolve(name));
-            sweeps.add(new String[] {p.getFileName().toString(), "charts/" + name});
-        }
-        String html = page(in, throughput, trends, sweeps);
         Path index = outDir.resolve("index.html");
-        AtomicFiles.writeString(index, html);
+        AtomicFiles.writeString(index, page(in));
         return index;
     }
 
-    static String page(ReportInputs in, List<String[]> throughput, List<String[]> trends, List<String[]> sweeps) {
-        Provenance p = in.run().get(0).provenance();
+    /** The whole page. */
+    public static String page(ReportInputs in) {
+        List<Figure> throughput = new ArrayList<>();
+        for (ThroughputCharts.Chart c : ThroughputCharts.charts(in.run())) {
+            throughput.add(new Figure(c.model(), ChartFiles.pngDataUri(c.chart()), c.notes()));
+        }
+        List<Figure> trends = new ArrayList<>();
+        for (BenchmarkSeries s : in.history()) {
+            if (s.points().size() >= 2) {
+                trends.add(new Figure(s.key().text(), ChartFiles.pngDataUri(HistoryCharts.chart(s)), List.of()));
+            }
+        }
+        List<Figure> sweeps = new ArrayList<>();
+        in.sweep().ifPresent(sw -> sw.charts().forEach(png -> sweeps.add(new Figure(png.getFileName().toString(),
+                ChartFiles.pngDataUri(png), List.of()))));
+        return page(in, throughput, trends, sweeps);
+    }
+
+    static String page(ReportInputs in, List<Figure> throughput, List<Figure> trends, List<Figure> sweeps) {
+        Provenance p = in.provenance();
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>regbench report ").append(Html.esc(Provenance.shortCommit(p.gitCommit()))).append("</title>\n")
                 .append("<style>\n").append(css()).append("</style>\n</head>\n<body>\n");
         h.append("<h1>regbench report</h1>\n");
+        ReportSummary.render(h, in);
+        h.append("<h2 id=\"run-heading\">The run</h2>\n");
         h.append("<p>Run <code>").append(Html.esc(in.runFile().getFileName().toString())).append("</code></p>\n");
         provenance(h, p);
         h.append("<h2 id=\"verdicts-heading\">Verdicts against the baseline</h2>\n");
@@ -79,12 +85,19 @@ public final class HtmlReport {
             h.append("<p class=\"note\" id=\"no-baseline\">").append(Html.esc(in.baselineNote())).append("</p>\n");
         }
         overhead(h, in.run());
-        gallery(h, "throughput", "Throughput vs dropout rate", throughput);
+        gallery(h, "throughput", "Throughput vs dropout rate", throughput,
+                "Each point with its 95 % interval over fork levels; the axis starts at 0.");
         if (!in.history().isEmpty()) {
             steps(h, in.history());
         }
-        gallery(h, "trends", "Trends on this machine", trends);
-        gallery(h, "sweeps", "Sweep", sweeps);
+        gallery(h, "trends", "Trends on this machine", trends,
+                "One tick per run: UTC time (or date and time) and commit; red lines mark change points.");
+        in.sweep().ifPresent(sw -> {
+            StringBuilder origin = new StringBuilder();
+            ReportSummary.sweepOrigin(origin, sw, p);
+            h.append("<h2>Sweep</h2>\n<p id=\"sweep-origin\">").append(origin).append("</p>\n");
+            gallery(h, "sweeps", null, sweeps, null);
+        });
         h.append("</body>\n</html>\n");
         return h.toString();
     }
@@ -96,7 +109,16 @@ public final class HtmlReport {
                 .append("th,td{border:1px solid #bbb;padding:3px 8px;text-align:left}\n")
                 .append("td.num{text-align:right;font-variant-numeric:tabular-nums}\n")
                 .append("figure{display:inline-block;margin:0.5em}\nimg{max-width:100%}\n")
-                .append(".note{color:#555}\n");
+                .append(".note{color:#555}\n")
+                .append(".banner{background:#f8d7da;border:2px solid #721c24;color:#721c24;padding:0.6em 1em;")
+                .append("margin:1em 0;font-size:1.1em}\n")
+                .append("#summary{border:1px solid #bbb;padding:0.2em 1em 0.8em;margin:1em 0;background:#fafafa}\n")
+                .append(".answer{margin:0.6em 0}\n.answer h3{margin:0.4em 0 0.2em}\n")
+                .append(".answer.regression .verdict-line{background:#f8d7da;color:#721c24;font-weight:bold;")
+                .append("padding:0.3em 0.5em}\n")
+                .append(".answer.ok .verdict-line{background:#d4edda;padding:0.3em 0.5em}\n")
+                .append(".other-machine{color:#856404}\ndetails{margin:0.5em 0}\nsummary{cursor:pointer}\n")
+                .append(".chart-note{color:#856404;font-size:0.9em}\n");
         VERDICT_COLOURS.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
                 c.append("tr.verdict-").append(e.getKey()).append(" td{background-color:").append(e.getValue())
                         .append("}\n"));
@@ -128,12 +150,37 @@ public final class HtmlReport {
     private static void verdicts(StringBuilder h, ComparisonResult r) {
         h.append("<p>Baseline <code>").append(Html.esc(Provenance.shortCommit(r.baselineCommit()))).append("</code>")
                 .append(r.forced() ? " <strong>(different machine or backend, forced)</strong>" : "")
-                .append(". ").append(Html.esc(ComparisonReport.console(r).lines()
-                        .filter(l -> l.contains(" benchmarks: ")).findFirst().orElse(""))).append("</p>\n");
-        h.append("<table id=\"verdicts\">\n<thead><tr><th>benchmark</th><th>baseline</th><th>current</th>")
-                .append("<th>ratio</th><th>95% CI</th><th>change (median)</th><th>p</th><th>verdict</th></tr></thead>")
-                .append("\n<tbody>\n");
-        for (KeyComparison k : r.keys()) {
+                .append(". ").append(Html.esc(ReportSummary.verdictLine(r))).append("</p>\n");
+        List<KeyComparison> sorted = VerdictOrder.sorted(r.keys());
+        List<KeyComparison> open = sorted.stream().filter(k -> !VerdictOrder.FOLDED.contains(k.verdict())).toList();
+        List<KeyComparison> folded = sorted.stream().filter(k -> VerdictOrder.FOLDED.contains(k.verdict())).toList();
+        if (open.isEmpty()) {
+            h.append("<p id=\"verdicts-none\">No benchmark is slower, faster or inconclusive.</p>\n");
+        } else {
+            verdictTable(h, "verdicts", open);
+        }
+        if (!folded.isEmpty()) {
+            Map<Verdict, Integer> c = r.counts();
+            List<String> parts = new ArrayList<>();
+            for (Verdict v : VerdictOrder.FOLDED.stream().sorted().toList()) {
+                if (c.get(v) > 0) {
+                    parts.add(c.get(v) + " " + v.text());
+                }
+            }
+            h.append("<details id=\"verdicts-folded\"><summary>").append(Html.esc(String.join(", ", parts)))
+                    .append("</summary>\n");
+            verdictTable(h, "verdicts-other", folded);
+            h.append("</details>\n");
+        }
+        h.append("<p class=\"note\">").append(Html.esc(ComparisonReport.console(r).lines()
+                .reduce((a, b) -> b).orElse(""))).append("</p>\n");
+    }
+
+    private static void verdictTable(StringBuilder h, String id, List<KeyComparison> keys) {
+        h.append("<table id=\"").append(id).append("\" class=\"verdicts\">\n<thead><tr><th>benchmark</th>")
+                .append("<th>baseline</th><th>current</th><th>ratio</th><th>95% CI</th><th>change in time</th>")
+                .append("<th>p</th><th>verdict</th></tr></thead>\n<tbody>\n");
+        for (KeyComparison k : keys) {
             String v = k.verdict().text();
             h.append("<tr class=\"verdict-").append(v).append("\" data-verdict=\"").append(v).append("\">");
             cell(h, k.key().text(), false);
@@ -145,8 +192,7 @@ public final class HtmlReport {
             cell(h, Double.isNaN(k.pValue()) ? "–" : fmt("%.3g", k.pValue()), true);
             h.append("<td class=\"verdict\">").append(v).append("</td></tr>\n");
         }
-        h.append("</tbody>\n</table>\n<p class=\"note\">").append(Html.esc(ComparisonReport.console(r).lines()
-                .reduce((a, b) -> b).orElse(""))).append("</p>\n");
+        h.append("</tbody>\n</table>\n");
     }
 
     private static void overhead(StringBuilder h, List<BenchRow> run) {
@@ -197,17 +243,22 @@ public final class HtmlReport {
         h.append("</tbody>\n</table>\n");
     }
 
-    private static void gallery(StringBuilder h, String id, String title, List<String[]> images) {
-        if (images.isEmpty()) {
+    private static void gallery(StringBuilder h, String id, String title, List<Figure> figures, String note) {
+        if (figures.isEmpty()) {
             return;
         }
-        h.append("<h2>").append(Html.esc(title)).append("</h2>\n<div id=\"").append(id).append("\">\n");
-        for (String[] img : images) {
-            String svg = img[1].endsWith(".png") ? img[1].substring(0, img[1].length() - 4) + ".svg" : img[1];
-            h.append("<figure><img src=\"").append(Html.esc(img[1])).append("\" alt=\"").append(Html.esc(img[0]))
-                    .append("\"><figcaption>").append(Html.esc(img[0]));
-            if (!svg.equals(img[1]) && !id.equals("sweeps")) {
-                h.append(" (<a href=\"").append(Html.esc(svg)).append("\">SVG</a>)");
+        if (title != null) {
+            h.append("<h2>").append(Html.esc(title)).append("</h2>\n");
+        }
+        if (note != null) {
+            h.append("<p class=\"note\">").append(Html.esc(note)).append("</p>\n");
+        }
+        h.append("<div id=\"").append(id).append("\">\n");
+        for (Figure f : figures) {
+            h.append("<figure><img src=\"").append(f.dataUri()).append("\" alt=\"").append(Html.esc(f.caption()))
+                    .append("\"><figcaption>").append(Html.esc(f.caption()));
+            for (String n : f.notes()) {
+                h.append("<br><span class=\"chart-note\">").append(Html.esc(n)).append("</span>");
             }
             h.append("</figcaption></figure>\n");
         }

@@ -46,7 +46,7 @@ class CommandsTest {
         List<Path> r = runs();
         Path md = Files.writeString(dir.resolve("pr.md"), "previous report");
         Path broken = Files.writeString(dir.resolve("broken.csv"),
-                Files.readString(r.get(1)).replace(",NCHW,off,dl4j,,,", ",NCHW,off,dl4j,,,slow"));
+                Files.readString(r.get(1)).replace(",NCHW,off,dl4j,,,,", ",NCHW,off,dl4j,,,,slow"));
         CliFixtures.Result res = CliFixtures.run(new CompareCommand(), r.get(0).toString(), broken.toString(),
                 "--report", md.toString(), "--force");
         assertEquals(2, res.exitCode());
@@ -142,6 +142,44 @@ class CommandsTest {
                 dir.resolve("none").toString(), "--out", dir.resolve("report").toString());
         assertEquals(0, report.exitCode(), report.err());
         assertTrue(Files.exists(dir.resolve("report/index.html")));
+    }
+
+    @Test
+    void reportExitsOneExactlyWhenItsPageShowsARegression() throws Exception {
+        List<Path> r = runs();
+        CliFixtures.Result slower = CliFixtures.run(new ReportCommand(), "--runs", dir.resolve("runs").toString(),
+                "--baseline", r.get(0).toString(), "--sweeps", dir.resolve("none").toString(), "--out",
+                dir.resolve("report").toString());
+        assertEquals(1, slower.exitCode(), slower.err());
+        assertTrue(slower.out().contains("\nREGRESSION: 1 of 6 benchmarks slower than the baseline (5 unchanged);"
+                + " report exits 1, as compare does.\n"), slower.out());
+        String html = Files.readString(dir.resolve("report/index.html"));
+        assertTrue(html.contains("report exits 1"), "the page says what the command returns");
+
+        CliFixtures.Result same = CliFixtures.run(new ReportCommand(), "--runs", dir.resolve("runs").toString(),
+                "--baseline", r.get(10).toString(), "--sweeps", dir.resolve("none").toString(), "--out",
+                dir.resolve("report2").toString());
+        assertEquals(0, same.exitCode(), same.err());
+        assertTrue(same.out().contains("\nNo regression: 0 of 6 benchmarks slower than the baseline"), same.out());
+        assertTrue(same.out().contains("; report exits 0.\n"), same.out());
+    }
+
+    @Test
+    void reportComparesTheRowsOfTheBaselinesMachineInARunOfSeveralBuilds() throws Exception {
+        List<Path> r = runs();
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(r.get(11)));
+        lines.set(2, lines.get(2).replace("cpu-avx2,linux-x86_64-avx2", "cpu-avx512,linux-x86_64-avx512"));
+        Path mixed = Files.write(dir.resolve("mixed.csv"), lines);
+        CliFixtures.Result res = CliFixtures.run(new ReportCommand(), "--run", mixed.toString(), "--runs",
+                dir.resolve("runs").toString(), "--baseline", r.get(10).toString(), "--sweeps",
+                dir.resolve("none").toString(), "--out", dir.resolve("report").toString());
+        assertEquals(0, res.exitCode(), res.err());
+        // the avx512 row is not compared: its key is missing from the current side, its baseline row unmatched
+        assertTrue(res.out().contains("\nNo regression: 0 of 6 benchmarks slower than the baseline (5 unchanged, 1"
+                + " missing); report exits 0.\n"), res.out());
+        String html = Files.readString(dir.resolve("report/index.html"));
+        assertTrue(html.contains("1 of the run&#39;s 6 rows are of other builds or engines (amd-epyc-2c-linux-"
+                + "cpu-avx512-"), html);
     }
 
     @Test

@@ -143,7 +143,7 @@ class RunComparatorTest {
         assertEquals(dir.resolve("repo/results/baselines/" + id + ".csv"), saved.path());
         assertEquals(Files.readString(f[0]), Files.readString(store.find(id).orElseThrow()));
 
-        Path bad = Files.writeString(dir.resolve("bad.csv"), Files.readString(f[1]).replace(",NCHW,off,dl4j,,,", ",NCHW,off,dl4j,,,x"));
+        Path bad = Files.writeString(dir.resolve("bad.csv"), Files.readString(f[1]).replace(",NCHW,off,dl4j,,,,", ",NCHW,off,dl4j,,,,x"));
         assertThrows(InvalidResultsException.class, () -> store.save(bad));
         assertEquals(Files.readString(f[0]), Files.readString(saved.path()), "the good baseline is untouched");
     }

@@ -44,12 +44,16 @@ class ReportBrowserTest {
                 <script>
                 document.getElementById('f').addEventListener('load', function () {
                   var d = this.contentDocument, out = [];
-                  d.querySelectorAll('#verdicts tbody tr').forEach(function (tr) {
+                  d.querySelectorAll('table.verdicts tbody tr').forEach(function (tr) {
                     out.push('row|' + tr.dataset.verdict + '|' + getComputedStyle(tr.cells[0]).backgroundColor
-                      + '|' + tr.cells[0].textContent);
+                      + '|' + (tr.checkVisibility() ? 1 : 0) + '|' + tr.cells[0].textContent);
                   });
                   d.querySelectorAll('img').forEach(function (img) {
-                    out.push('img|' + img.getAttribute('src') + '|' + img.complete + '|' + img.naturalWidth);
+                    out.push('img|' + img.getAttribute('alt') + '|' + img.complete + '|' + img.naturalWidth + '|'
+                      + img.getAttribute('src').substring(0, 22));
+                  });
+                  ['summary', 'verdicts', 'provenance'].forEach(function (id) {
+                    out.push('top|' + id + '|' + Math.round(d.getElementById(id).getBoundingClientRect().top));
                   });
                   document.getElementById('probe').textContent = 'done\\n' + out.join('\\n');
                 });
@@ -60,27 +64,36 @@ class ReportBrowserTest {
         assertTrue(probeText.startsWith("done"), "probe did not run: " + dom);
         List<String> lines = probeText.lines().skip(1).toList();
 
-        String slowerRow = lines.stream().filter(l -> l.startsWith("row|slower|")).findFirst()
-                .orElseThrow(() -> new AssertionError("no slower row in " + probeText));
-        assertTrue(slowerRow.endsWith("|cnn/standard@0.5 train-step b128 FLOAT cpu-avx2 t2"), slowerRow);
+        List<String> rows = lines.stream().filter(l -> l.startsWith("row|")).toList();
+        assertEquals(6, rows.size(), probeText);
+        String slowerRow = rows.get(0);
+        assertTrue(slowerRow.startsWith("row|slower|"), "the regression comes first: " + probeText);
+        assertTrue(slowerRow.endsWith("|1|cnn/standard@0.5 train-step b128 FLOAT cpu-avx2 t2"), slowerRow);
         assertEquals("rgb(248, 215, 218)", slowerRow.split("\\|")[2], "slower rows are red");
-        String unchanged = lines.stream().filter(l -> l.startsWith("row|unchanged|")).findFirst().orElseThrow();
+        String unchanged = rows.stream().filter(l -> l.startsWith("row|unchanged|")).findFirst().orElseThrow();
         assertEquals("rgb(255, 255, 255)", unchanged.split("\\|")[2]);
-        assertEquals(6, lines.stream().filter(l -> l.startsWith("row|")).count(), probeText);
+        assertEquals("0", unchanged.split("\\|")[3], "unchanged rows are folded away until opened");
+        int summaryTop = top(lines, "summary");
+        assertTrue(summaryTop < top(lines, "provenance") && summaryTop < top(lines, "verdicts"), probeText);
+        assertTrue(summaryTop < 200, "the summary opens the page: " + probeText);
 
         List<String> images = lines.stream().filter(l -> l.startsWith("img|")).toList();
-        assertTrue(images.stream().anyMatch(l -> l.startsWith("img|charts/throughput-cnn.png|")), probeText);
-        assertTrue(images.stream().anyMatch(l -> l.startsWith("img|charts/trend-")), probeText);
-        assertTrue(images.stream().anyMatch(l -> l.startsWith("img|charts/sweep-rate-curve.png|")), probeText);
+        assertTrue(images.stream().anyMatch(l -> l.startsWith("img|cnn|")), probeText);
+        assertTrue(images.stream().anyMatch(l -> l.startsWith("img|cnn/standard@0.5 train-step")), probeText);
+        assertTrue(images.stream().anyMatch(l -> l.startsWith("img|rate-curve.png|")), probeText);
         for (String img : images) {
             String[] f = img.split("\\|");
             assertEquals("true", f[2], img);
             assertTrue(Integer.parseInt(f[3]) >= 400, "image not decoded: " + img);
+            assertEquals("data:image/png;base64,", f[4], "embedded, not a file beside the page: " + img);
         }
 
         Path shot = dir.resolve("shot.png");
         runChromium(chromium, "--window-size=1300,1200", "--screenshot=" + shot, report.toUri().toString());
         BufferedImage png = ImageIO.read(shot.toFile());
+        // kept for a look by eye after the build: target/report-browser-shot.png
+        Files.copy(shot, Path.of("target").resolve("report-browser-shot.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertTrue(countPixels(png, 0xf8d7da) > 500, "the red slower row is visible in the screenshot");
     }
 
@@ -89,6 +102,8 @@ class ReportBrowserTest {
         Path sweep = Files.createDirectories(dir.resolve("sweeps/20250110T090000Z_c090000000"));
         ChartFiles.save(new XYChartBuilder().width(600).height(400).title("rate curve").build(),
                 sweep.resolve("rate-curve"));
+        Files.writeString(sweep.resolve("summary.csv"), "timestamp,git_commit,variant,dataset,train_size,seeds,"
+                + "test_accuracy_mean,best\n2025-01-10T09:00:00Z,c090000000,mlp/standard@0.2,mnist,4000,2,0.94,true\n");
         Path out = dir.resolve("report");
         StringBuilderWriter err = new StringBuilderWriter();
         CommandLine cl = new CommandLine(new ReportCommand());
@@ -97,10 +112,12 @@ class ReportBrowserTest {
         int code = cl.execute("--runs", dir.resolve("runs").toString(), "--run", runs.get(11).toString(),
                 "--baseline", runs.get(0).toString(), "--sweeps", dir.resolve("sweeps").toString(), "--out",
                 out.toString());
-        assertEquals(0, code, err.toString());
+        assertEquals(1, code, "the page shows a regression, so report exits 1: " + err);
         Path index = out.resolve("index.html");
         String html = Files.readString(index);
-        assertTrue(html.contains("<table id=\"verdicts\">") && html.contains("class=\"verdict-slower\""), html);
+        assertTrue(html.contains("<table id=\"verdicts\" class=\"verdicts\">")
+                && html.contains("class=\"verdict-slower\""), html);
+        assertTrue(!Files.exists(out.resolve("charts")), "one file: no charts folder beside it");
         return index;
     }
 
@@ -133,6 +150,11 @@ class ReportBrowserTest {
         String out = Files.readString(stdout, StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), "chromium failed: " + Files.readString(stderr));
         return out;
+    }
+
+    private static int top(List<String> lines, String id) {
+        return Integer.parseInt(lines.stream().filter(l -> l.startsWith("top|" + id + "|")).findFirst()
+                .orElseThrow(() -> new AssertionError("no position of #" + id)).split("\\|")[2]);
     }
 
     private static String between(String s, String start, String end) {
