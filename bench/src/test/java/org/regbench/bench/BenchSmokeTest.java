@@ -114,11 +114,11 @@ class BenchSmokeTest {
                     "no CSV row for " + variant + " " + entry.get("benchmark")));
             JsonNode raw = entry.get("primaryMetric").get("rawData");
             assertEquals(1, raw.size(), "one array per fork");
-            List<Double> json = new java.util.ArrayList<>();
-            raw.get(0).forEach(x -> json.add(x.asDouble()));
+            List<Double> fromJson = new java.util.ArrayList<>();
+            raw.get(0).forEach(x -> fromJson.add(x.asDouble()));
             List<Double> csv = java.util.Arrays.stream(row.get("raw_scores").split("[ |]+")).map(Double::valueOf)
                     .toList();
-            assertEquals(csv, json, variant + " " + row.get("phase"));
+            assertEquals(csv, fromJson, variant + " " + row.get("phase"));
             assertEquals("ms/op", entry.get("primaryMetric").get("scoreUnit").asText());
             JsonNode alloc = entry.get("secondaryMetrics").get("gc.alloc.rate.norm");
             assertTrue(alloc != null && alloc.get("score").asDouble() > 0, entry.toString());

@@ -12,10 +12,12 @@ import org.regbench.results.stats.Estimate;
 /**
  * JMH's result for one point, fork by fork ({@link ForkResult}: its iterations, round, start and the host's load),
  * what the first fork reported it ran on, and the forks' JVM arguments (without the per-fork report file). Forks of
- * one point may come from several rounds of an interleaved run; {@link #plus} adds one.
+ * one point may come from several rounds of an interleaved run; {@link #plus} adds one. {@code jmh} keeps JMH's own
+ * result of each fork (this point's iterations only, {@link JmhResults#forPoint}); empty for measurements made
+ * outside JMH's runner.
  */
 public record PointMeasurement(BenchPoint point, List<ForkResult> forks, String unit, ForkReport report,
-                               List<String> jvmArgs) {
+                               List<String> jvmArgs, List<BenchmarkResult> jmh) {
 
     /** JMH's score-error level: the {@code score_error} column keeps JMH's meaning. */
     private static final double JMH_ERROR_CONFIDENCE = 0.999;
@@ -52,7 +54,7 @@ public record PointMeasurement(BenchPoint point, List<ForkResult> forks, String 
         return jmh.isEmpty() ? Optional.empty() : Optional.of(JmhResults.runResult(jmh));
     }
 
-    /** Bytes allocated per op (one batch) by JMH's GC profiler ({@code --prof gc}), mean over iterations; NaN without. */
+    /** Bytes allocated per op (one batch) by JMH's GC profiler ({@code --prof gc}), mean over iterations; else NaN. */
     public double allocBytesPerOp() {
         return JmhResults.iterationMean(jmh, JmhResults.ALLOCATION_PER_OP);
     }

@@ -113,7 +113,8 @@ class ProgressTest {
     void aBadProgressModeOrProfilerIsExitTwoInOneLine() {
         HelpTest.Output mode = HelpTest.run("bench", "--preset", "smoke", "--dry-run", "--progress", "sometimes");
         assertEquals(2, mode.code());
-        assertEquals("regbench: --progress must be auto, bar, lines or none, got 'sometimes'\n", mode.err());
+        assertEquals("regbench: --progress must be auto, bar, lines or none, got 'sometimes'\n", mode.err(),
+                mode.toString());
         HelpTest.Output prof = HelpTest.run("bench", "--preset", "smoke", "--dry-run", "--prof", "nosuch");
         assertEquals(2, prof.code());
         assertEquals("regbench: --prof nosuch: JMH has no profiler of that name (built in: gc, stack, comp, cl,"

@@ -27,8 +27,8 @@ class BenchCsvTest {
             + "dropout_rate,placement,variant,phase,batch_size,data_type,workspace_mode,data_format,helpers,engine,"
             + "engine_version,helper_layers,score,"
             + "score_error,unit,samples_per_second,ms_per_batch,ci_half_width_pct,flops_per_batch,gflops,peak_gflops,"
-            + "percent_of_peak,alloc_bytes_per_op,iterations,forks,schedule,fork_rounds,fork_starts,fork_loads,fork_levels,drift_pct,"
-            + "fork_jvm_args,raw_scores";
+            + "percent_of_peak,alloc_bytes_per_op,iterations,forks,schedule,fork_rounds,fork_starts,fork_loads,"
+            + "fork_levels,drift_pct,fork_jvm_args,raw_scores";
 
     @TempDir
     Path dir;
