@@ -132,8 +132,8 @@ class BenchSmokeTest {
         assertFalse(out.contains("\r") || err.contains("\r"), "no carriage returns in a log");
         for (int i = 1; i <= points; i++) {
             String prefix = "[" + i + "/" + points + "] mlp/";
-            assertTrue(out.lines().anyMatch(l -> l.startsWith(prefix) && l.contains(" ms/op ")
-                    && l.contains(" B/op allocated")), prefix + " missing: " + out);
+            assertTrue(out.lines().anyMatch(l -> l.startsWith(prefix) && l.contains(" ms/batch ")
+                    && l.contains(" B/batch allocated")), prefix + " missing: " + out);
         }
         assertTrue(out.contains("bench: 4/4 forks (100 %)"), out);
     }

@@ -6,7 +6,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Progress for files and CI logs, as JMH and Google Benchmark print theirs: one line per finished item,
- * {@code [3/28] mlp/none train-step b128  3.65 ms ±4.9 %  12 s}, and a progress line when 30 s have passed or
+ * {@code [3/28] mlp/none train-step b128  3.650 ms/batch ±4.9 %  12 s}, and a progress line when 30 s have passed or
  * another 5 % of the units is done since the last one, whichever comes first. No carriage returns, no line longer
  * than what it says.
  */

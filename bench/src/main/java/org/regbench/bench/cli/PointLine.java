@@ -5,9 +5,9 @@ import org.regbench.bench.run.BenchPoint;
 import org.regbench.results.BenchRow;
 
 /**
- * The line a finished point gets in a log: {@code mlp/none train-step b128  3.650 ms/op ±4.9 %}, the mean fork level
- * with the 95 % half-width over forks (the {@code ci_half_width_pct} of its CSV row), and the allocation per batch
- * when {@code --prof gc} measured it.
+ * The line a finished point gets in a log: {@code mlp/none train-step b128  3.650 ms/batch ±4.9 %}, its CSV row's
+ * {@code ms_per_batch} and {@code ci_half_width_pct} (the 95 % half-width over forks) as the overhead table prints
+ * them, and the allocation per batch when {@code --prof gc} measured it.
  */
 final class PointLine {
 
@@ -16,12 +16,12 @@ final class PointLine {
 
     static String of(BenchPoint point, BenchRow row, boolean withConfig) {
         StringBuilder line = new StringBuilder(name(point, withConfig)).append("  ");
-        line.append(String.format(Locale.ROOT, "%.4g %s", row.forkEstimate().mean(), row.unit()));
+        line.append(String.format(Locale.ROOT, "%.4g ms/batch", row.msPerBatch()));
         double half = row.relativeHalfWidthPercent();
         line.append(Double.isFinite(half) ? String.format(Locale.ROOT, " ±%.2g %%", half)
                 : " (" + row.forks() + " fork, no interval)");
         if (Double.isFinite(row.allocBytesPerOp())) {
-            line.append(String.format(Locale.ROOT, ", %,.0f B/op allocated", row.allocBytesPerOp()));
+            line.append(String.format(Locale.ROOT, ", %,.0f B/batch allocated", row.allocBytesPerOp()));
         }
         return line.toString();
     }

@@ -45,7 +45,7 @@ public abstract class Progress implements AutoCloseable {
     /** {@code n} units skipped at once (a run that stopped early), without a status. */
     public abstract void stepBy(int n);
 
-    /** An item finished: {@code text} is its result, e.g. {@code mlp/none train-step b128  3.65 ms ±4.9 %}. */
+    /** An item finished: {@code text} is its result, e.g. {@code mlp/none train-step b128  3.650 ms/batch ±4.9 %}. */
     public abstract void result(String text);
 
     @Override

@@ -31,20 +31,20 @@ class ProgressTest {
             clock.addAndGet(S);
             p.step("next b"); // 5 %
             clock.addAndGet(S);
-            p.result("mlp/none inference b128  3.650 ms/op ±4.9 %");
+            p.result("mlp/none inference b128  3.650 ms/batch ±4.9 %");
             clock.addAndGet(37 * S);
             p.step("next c"); // still 5 %, but 38 s since the last line
             clock.addAndGet(S);
             p.step("next d"); // 10 %
             clock.addAndGet(19 * S);
-            p.result("mlp/standard@0.5 inference b128  3.700 ms/op ±5.1 %");
+            p.result("mlp/standard@0.5 inference b128  3.700 ms/batch ±5.1 %");
             p.stepBy(36); // done
         }
         assertEquals("bench: 2/40 forks (5 %), 2 s elapsed, about 38 s left; next b\n"
-                + "[1/2] mlp/none inference b128  3.650 ms/op ±4.9 %  3 s\n"
+                + "[1/2] mlp/none inference b128  3.650 ms/batch ±4.9 %  3 s\n"
                 + "bench: 3/40 forks (7 %), 40 s elapsed, about 8m 13s left; next c\n"
                 + "bench: 4/40 forks (10 %), 41 s elapsed, about 6m 09s left; next d\n"
-                + "[2/2] mlp/standard@0.5 inference b128  3.700 ms/op ±5.1 %  1m 00s\n"
+                + "[2/2] mlp/standard@0.5 inference b128  3.700 ms/batch ±5.1 %  1m 00s\n"
                 + "bench: 40/40 forks (100 %), 1m 00s elapsed\n", out.toString().replace(System.lineSeparator(), "\n"));
         assertEquals("", err.toString(StandardCharsets.UTF_8), "lines mode leaves standard error alone");
     }
@@ -72,7 +72,7 @@ class ProgressTest {
         try (Progress p = Progress.start(ProgressMode.BAR, "bench", "forks", 3, 1, new PrintWriter(out),
                 new PrintStream(err, true, StandardCharsets.UTF_8), System::nanoTime)) {
             p.step("next r1 mlp inference b128 x2");
-            p.result("mlp/none inference b128  3.650 ms/op ±4.9 %");
+            p.result("mlp/none inference b128  3.650 ms/batch ±4.9 %");
             p.step("next r2 mlp inference b128 x2");
             p.step("");
         }
@@ -80,7 +80,7 @@ class ProgressTest {
         assertTrue(bar.contains("\r"), bar);
         assertTrue(bar.contains("bench 100%"), bar);
         assertTrue(bar.contains("3/3"), bar);
-        assertTrue(bar.contains("\r\033[K[1/1] mlp/none inference b128  3.650 ms/op ±4.9 %"), bar);
+        assertTrue(bar.contains("\r\033[K[1/1] mlp/none inference b128  3.650 ms/batch ±4.9 %"), bar);
         assertEquals("", out.toString(), "the bar leaves standard output to the command's results");
     }
 
