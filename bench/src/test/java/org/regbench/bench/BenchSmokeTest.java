@@ -4,13 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.shade.jackson.databind.JsonNode;
+import org.nd4j.shade.jackson.databind.ObjectMapper;
 
 /**
  * What CI runs: {@code bench --preset smoke} through the command line, JMH forking real JVMs, then the CSV is
@@ -33,8 +37,9 @@ class BenchSmokeTest {
     @Test
     void smokeRunRecordsEveryPointWithProvenanceAndRawScores() throws Exception {
         Path out = dir.resolve("smoke.csv");
+        // the GC profiler as a user passes it: its allocation per batch becomes a column and part of JMH's JSON
         BenchInputTest.Result r = BenchInputTest.run("bench", "--preset", "smoke", "--out", out.toString(),
-                "--no-compare", SHARED_HOST[0], SHARED_HOST[1]);
+                "--no-compare", "--prof", "gc", SHARED_HOST[0], SHARED_HOST[1]);
         assertEquals(0, r.code(), r.out() + r.err());
         List<CSVRecord> rows = SweepSmokeTest.read(out);
         Set<String> points = rows.stream()
@@ -71,12 +76,65 @@ class BenchSmokeTest {
             assertEquals(none ? "none" : "standard", row.get("dropout_type"));
             assertEquals(none ? 0.0 : 0.5, Double.parseDouble(row.get("dropout_rate")));
             EfficiencyColumns.check(row);
+            assertTrue(Double.parseDouble(row.get("alloc_bytes_per_op")) > 0, row.get("alloc_bytes_per_op"));
         }
+        checkJmhJson(out.resolveSibling("smoke.jmh.json"), rows);
+        checkLogLines(r.out(), r.err(), expected.size());
         assertTrue(r.out().contains("overhead"), r.out());
         assertTrue(r.out().contains("calibration: inference with dropout off must cost 0 %"), r.out());
         // the two variants of a phase share a JVM: 4 forks for 8 points
         assertTrue(r.out().contains("8 points, paired schedule, 1 rounds, 4 forks"), r.out());
         assertTrue(r.out().contains("host peak FLOAT gemm: "), r.out());
         assertTrue(r.out().contains("noise: ") && r.out().contains("efficiency: "), r.out());
+    }
+
+    /**
+     * JMH's own JSON beside the CSV, read as JMH's JSON readers read it: one entry per point under the benchmark's
+     * name with the point as parameters, every fork's iterations in rawData (the CSV's raw scores), and the GC
+     * profiler's allocation per op among the secondary metrics.
+     */
+    private static void checkJmhJson(Path json, List<CSVRecord> rows) throws Exception {
+        assertTrue(Files.isRegularFile(json), json + " missing");
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertTrue(root.isArray());
+        assertEquals(rows.size(), root.size());
+        Set<String> seen = new HashSet<>();
+        for (JsonNode entry : root) {
+            assertTrue(entry.get("benchmark").asText().startsWith("org.regbench.bench.jmh."), entry.toString());
+            assertEquals("avgt", entry.get("mode").asText());
+            assertEquals(1, entry.get("forks").asInt());
+            assertEquals(3, entry.get("measurementIterations").asInt(), "this point's iterations, not the pair's");
+            String variant = entry.get("params").get("variant").asText();
+            assertEquals("128", entry.get("params").get("batchSize").asText());
+            String phase = entry.get("benchmark").asText().replaceAll(".*\\.", "");
+            seen.add(variant + " " + phase);
+            CSVRecord row = rows.stream().filter(x -> x.get("variant").equals(variant)
+                    && entry.get("benchmark").asText().toLowerCase(java.util.Locale.ROOT)
+                    .contains(x.get("phase").replace("-", ""))).findFirst().orElseThrow(() -> new AssertionError(
+                    "no CSV row for " + variant + " " + entry.get("benchmark")));
+            JsonNode raw = entry.get("primaryMetric").get("rawData");
+            assertEquals(1, raw.size(), "one array per fork");
+            List<Double> fromJson = new java.util.ArrayList<>();
+            raw.get(0).forEach(x -> fromJson.add(x.asDouble()));
+            List<Double> csv = java.util.Arrays.stream(row.get("raw_scores").split("[ |]+")).map(Double::valueOf)
+                    .toList();
+            assertEquals(csv, fromJson, variant + " " + row.get("phase"));
+            assertEquals("ms/op", entry.get("primaryMetric").get("scoreUnit").asText());
+            JsonNode alloc = entry.get("secondaryMetrics").get("gc.alloc.rate.norm");
+            assertTrue(alloc != null && alloc.get("score").asDouble() > 0, entry.toString());
+            assertEquals("B/op", alloc.get("scoreUnit").asText());
+        }
+        assertEquals(rows.size(), seen.size(), "each point once: " + seen);
+    }
+
+    /** Output to a file (no terminal under the test runner): one line per point, progress lines, no bar. */
+    private static void checkLogLines(String out, String err, int points) {
+        assertFalse(out.contains("\r") || err.contains("\r"), "no carriage returns in a log");
+        for (int i = 1; i <= points; i++) {
+            String prefix = "[" + i + "/" + points + "] mlp/";
+            assertTrue(out.lines().anyMatch(l -> l.startsWith(prefix) && l.contains(" ms/batch ")
+                    && l.contains(" B/batch allocated")), prefix + " missing: " + out);
+        }
+        assertTrue(out.contains("bench: 4/4 forks (100 %)"), out);
     }
 }

@@ -41,6 +41,11 @@ class SweepSmokeTest {
                     d == two ? "2" : "1", "--out", d.resolve("epochs.csv").toString());
             assertEquals(0, r.code(), r.err() + r.out());
             assertTrue(r.out().contains("estimated"), "the estimate is printed first: " + r.out());
+            // no terminal here: a line per finished training run and progress lines, no carriage returns
+            assertFalse(r.out().contains("\r") || r.err().contains("\r"), r.out());
+            assertTrue(r.out().lines().anyMatch(l -> l.matches("\\[1/\\d+\\] .* epochs, best val loss .* test acc .*")),
+                    r.out());
+            assertTrue(r.out().lines().anyMatch(l -> l.startsWith("sweep: ") && l.contains(" epochs (100 %)")), r.out());
         }
     }
 

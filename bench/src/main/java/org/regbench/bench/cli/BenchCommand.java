@@ -14,9 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.regbench.bench.UserInputException;
 import org.regbench.bench.peak.HostPeak;
 import org.regbench.bench.peak.PeakProbe;
@@ -31,6 +28,9 @@ import org.regbench.bench.run.CpuFlags;
 import org.regbench.bench.run.ForkClasspath;
 import org.regbench.bench.run.ForkJvmArgs;
 import org.regbench.bench.run.JmhPointRunner;
+import org.regbench.bench.run.JmhProfiler;
+import org.regbench.bench.run.JmhResults;
+import org.regbench.bench.run.PlanSummary;
 import org.regbench.bench.run.NativeBuild;
 import org.regbench.bench.run.NativeBuildFetcher;
 import org.regbench.bench.run.NativeBuildJars;
@@ -66,7 +66,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Times every requested point with JMH, writes the CSV point by point, prints the overhead tables. */
-@Command(name = "bench", description = "Time forward and backward passes of every variant with JMH.")
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time forward and backward passes of every variant with JMH.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -121,8 +122,20 @@ public final class BenchCommand implements Callable<Integer> {
             + " measurement (default: ${DEFAULT-VALUE})")
     int confirmForks;
 
-    @Option(names = "--dry-run", description = "print the plan and its estimated duration, run nothing")
+    @Option(names = "--dry-run", description = "print a summary of the plan (points per model, dropout type and"
+            + " phase, forks, iterations) and its estimated duration, run nothing")
     boolean dryRun;
+
+    @Option(names = "--verbose", description = "with --dry-run, also list every point")
+    boolean verbose;
+
+    @Option(names = "--prof", paramLabel = "NAME[:OPTIONS]", description = "a JMH profiler for every fork, as JMH's"
+            + " -prof: gc (allocation per batch, recorded as alloc_bytes_per_op), stack, comp, perfnorm, ...;"
+            + " repeatable; its metrics go to the run's JMH JSON")
+    List<String> profilerNames;
+
+    @Mixin
+    ProgressOption progressOption = new ProgressOption();
 
     @Option(names = "--schedule", defaultValue = "paired", description = "paired: rounds of one JVM per group of"
             + " compared points, which alternate iteration by iteration; interleaved: rounds of one fork of every"
@@ -161,9 +174,13 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UserInputException("--wait-quiet must be 0 (do not wait) or positive, got " + waitQuiet);
         }
         int waitLock = jmhLock.checked();
+        progressOption.check();
+        List<JmhProfiler> profilers = profilerNames == null ? List.of()
+                : profilerNames.stream().map(JmhProfiler::parse).toList();
         if (out != null) {
             OutputPaths.checkFile(out, overwrite.force);
             OutputPaths.checkFile(RunStore.supersededFileOf(out), overwrite.force);
+            OutputPaths.checkFile(JmhResults.besideRun(out), overwrite.force);
         }
         List<RoundSchedule.Fork> forksToRun = RoundSchedule.of(plan.points(), plan.timing().forks(), kind, seed);
         console.printf("regbench bench: preset %s, %d points, %s schedule, %d rounds, %d forks, estimated %s%n",
@@ -175,7 +192,12 @@ public final class BenchCommand implements Callable<Integer> {
                     .map(e -> e.getKey() + " " + e.getValue() + " configurations").toList()));
         }
         if (dryRun) {
-            plan.points().forEach(p -> console.println("  " + p));
+            console.print(PlanSummary.render(plan, forksToRun));
+            if (verbose) {
+                plan.points().forEach(p -> console.println("  " + p));
+            } else {
+                console.printf("  (--verbose lists the %d points one by one)%n", plan.points().size());
+            }
             console.flush();
             return ExitCode.OK;
         }
@@ -191,13 +213,14 @@ public final class BenchCommand implements Callable<Integer> {
         try (OutputClaim claim = RunStart.claim(out, RepoPaths.runs(), RunRecorder.defaultName(provenance),
                 console)) {
             return measure(plan, kind, forksToRun, waitLock, RunRecorder.to(provenance, claim.file()), backend,
-                    console);
+                    profilers, console);
         }
     }
 
     /** The run itself, once its output is claimed: JMH's lock, the peak, the rounds, the tables and the verdicts. */
     private int measure(BenchPlan plan, RoundSchedule.Kind kind, List<RoundSchedule.Fork> forksToRun, int waitLock,
-                        RunRecorder recorder, BackendInfo backend, PrintWriter console) throws IOException {
+                        RunRecorder recorder, BackendInfo backend, List<JmhProfiler> profilers, PrintWriter console)
+            throws IOException {
         // with --force the run replaces the file, and the rows an earlier re-measurement replaced in it go too
         Files.deleteIfExists(recorder.supersededPath());
         RunStore store = RunStore.at(RepoPaths.runs(), spec.commandLine().getErr());
@@ -205,8 +228,9 @@ public final class BenchCommand implements Callable<Integer> {
             store.moveOldSupersededFiles().forEach(m -> console.println("moved " + m.getFileName() + " into "
                     + m.getParent()));
         }
-        console.printf("backend %s (%s), device %s; each row records its own fork's build and threads; writing %s%n",
-                backend.backend(), backend.nativeBuild(), backend.device(), recorder.path());
+        console.printf("backend %s (%s), device %s; each row records its own fork's build and threads; writing %s"
+                        + " and JMH's JSON %s%n", backend.backend(), backend.nativeBuild(), backend.device(),
+                recorder.path(), recorder.jmhJsonPath().getFileName());
         console.flush();
         RunStart.holdJmhLock(waitLock, console);
         // a faster configuration counts only if it computes what the default path computes: checked before timing
@@ -221,7 +245,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<PointFailedException> failures = new ArrayList<>();
         Set<BenchPoint> failedPoints = new HashSet<>();
         JmhPointRunner runner = new JmhPointRunner(jvmArgsText == null || jvmArgsText.isBlank() ? List.of()
-                : List.of(jvmArgsText.trim().split("\\s+")));
+                : List.of(jvmArgsText.trim().split("\\s+")), profilers);
         QuietCheck quiet = new QuietCheck(waitQuiet, console);
         quiet.awaitQuiet("before the peak probe");
         // once per session, before any point: the denominator of percent_of_peak (results/README.md)
@@ -232,12 +256,20 @@ public final class BenchCommand implements Callable<Integer> {
         recorder.usePeak(peak);
         recorder.useSchedule(RoundSchedule.describe(kind, seed));
 
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("bench").setInitialMax(forksToRun.size())
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate()
-                .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err, 100))
-                .build()) {
+        // a point's result line is printed when its last fork is done
+        Map<BenchPoint, Integer> lastFork = new HashMap<>();
+        for (int i = 0; i < forksToRun.size(); i++) {
+            for (BenchPoint p : forksToRun.get(i).points()) {
+                lastFork.put(p, i);
+            }
+        }
+        boolean severalConfigs = plan.points().stream().map(BenchPoint::config).distinct().count() > 1;
+        try (Progress progress = Progress.start(progressOption.resolved(), "bench", "forks", forksToRun.size(),
+                plan.points().size(), console, System.err, System::nanoTime)) {
             int round = 0;
-            for (RoundSchedule.Fork fork : forksToRun) {
+            for (int f = 0; f < forksToRun.size(); f++) {
+                RoundSchedule.Fork fork = forksToRun.get(f);
+                String next = f + 1 < forksToRun.size() ? "next " + describe(forksToRun.get(f + 1)) : "";
                 if (fork.round() != round && kind != RoundSchedule.Kind.SEQUENTIAL) {
                     round = fork.round();
                     if (round > 1) {
@@ -246,18 +278,19 @@ public final class BenchCommand implements Callable<Integer> {
                 }
                 List<BenchPoint> points = fork.points().stream().filter(p -> !failedPoints.contains(p)).toList();
                 if (points.isEmpty()) {
-                    bar.step();
+                    progress.step(next);
                     continue;
                 }
                 BenchPoint first = points.get(0);
-                bar.setExtraMessage("r" + fork.round() + " " + (points.size() == 1 ? first.toString()
-                        : first.variant().model().text() + " " + first.phase().text() + " x" + points.size()));
                 Timing timing = plan.timing().forModel(first.variant().model().text(), first.batchSize());
                 try {
                     for (PointMeasurement m : runner.runFork(points, timing, fork.round())) {
                         recorder.record(m);
                         planned.put(recorder.rowOf(m.point()).key(), new ConfirmedComparison.PlannedPoint(
                                 m.point(), timing));
+                        if (lastFork.get(m.point()) == f) {
+                            progress.result(PointLine.of(m.point(), recorder.rowOf(m.point()), severalConfigs));
+                        }
                     }
                 } catch (PointFailedException e) {
                     failures.add(e);
@@ -265,8 +298,9 @@ public final class BenchCommand implements Callable<Integer> {
                     System.err.println();
                     System.err.println("FAILED " + e.getMessage());
                     System.err.println(e.jmhOutput());
+                    points.forEach(p -> progress.result(PointLine.failed(p, severalConfigs)));
                 }
-                bar.step();
+                progress.step(next);
             }
         }
         for (BenchPoint point : plan.points()) {
@@ -428,7 +462,14 @@ public final class BenchCommand implements Callable<Integer> {
 
 
     static String human(Duration d) {
-        long s = d.toSeconds();
-        return s >= 3600 ? String.format("%dh %02dm", s / 3600, s % 3600 / 60) : String.format("%dm %02ds", s / 60, s % 60);
+        return PlanSummary.human(d);
+    }
+
+    /** What the next fork measures, for the progress display: {@code r2 mlp train-step b128 x8}. */
+    private static String describe(RoundSchedule.Fork fork) {
+        BenchPoint first = fork.points().get(0);
+        return "r" + fork.round() + " " + (fork.points().size() == 1 ? first.toString()
+                : first.variant().model().text() + " " + first.phase().text() + " b" + first.batchSize() + " x"
+                + fork.points().size());
     }
 }

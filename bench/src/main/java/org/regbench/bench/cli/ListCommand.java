@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** Prints what the suite knows: models with parameter counts, dropout types, placements, rate grids. */
-@Command(name = "list", description = "List models (with parameter counts), dropout types, placements, rate grids.")
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List models (with parameter counts), dropout types, placements, rate grids.")
 public final class ListCommand implements Callable<Integer> {
 
     @Spec
@@ -25,7 +26,7 @@ public final class ListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        out.println("Models:");
+        out.println("Models (DL4J networks that regbench builds in code, modules/model-zoo; nothing is downloaded):");
         for (ModelKind m : ModelKind.values()) {
             out.printf("  %-9s %,10d parameters  %s%n", m.text(), ModelZoo.parameterCount(Variant.none(m)),
                     m.description());

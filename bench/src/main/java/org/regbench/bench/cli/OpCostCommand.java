@@ -48,7 +48,8 @@ import picocli.CommandLine.Spec;
  * memory-bandwidth bound: the bytes the op must move over the bandwidth ND4J reaches on this host, measured in the
  * same run with the same thread pinning.
  */
-@Command(name = "opcost", description = "Time the dropout op alone at the models' dropout sites, against the"
+@Command(name = "opcost", mixinStandardHelpOptions = true,
+        description = "Time the dropout op alone at the models' dropout sites, against the"
         + " memory-bandwidth bound measured with ND4J on this host.")
 public final class OpCostCommand implements Callable<Integer> {
 

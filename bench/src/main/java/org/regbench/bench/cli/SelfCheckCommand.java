@@ -43,8 +43,9 @@ import picocli.CommandLine.Spec;
  * timed with {@code System.nanoTime} in a JVM started with the same arguments, class path and ND4J thread pinning.
  * A report: exit code 0 whatever the verdict, 3 when a JVM failed to deliver, 2 on bad input.
  */
-@Command(name = "selfcheck", description = "Compare the JMH train-step score with a bare timed fit() loop under the"
-        + " same JVM arguments: is the harness overhead within 2 %?")
+@Command(name = "selfcheck", mixinStandardHelpOptions = true,
+        description = "Compare the JMH train-step score with a bare timed fit() loop under the"
+        + " same JVM arguments: is the harness overhead within 2 %%?")
 public final class SelfCheckCommand implements Callable<Integer> {
 
     @Spec

@@ -9,10 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.regbench.bench.UserInputException;
 import org.regbench.bench.run.BackendInfo;
 import org.regbench.bench.run.BatchSizes;
@@ -66,7 +62,8 @@ import picocli.CommandLine.Spec;
  * dropout seed by seed on test. {@code --preset reproduce} is the reproduction study with its pre-registered checks;
  * {@code --from DIR} recomputes a finished sweep's summary, paired comparison, checks and charts from its CSV files.
  */
-@Command(name = "sweep", description = "Train variants on real data: accuracy, generalization gap, paired differences,"
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Train variants on real data: accuracy, generalization gap, paired differences,"
         + " cost, MC dropout; --preset reproduce runs the reproduction study and its checks.",
         subcommands = SweepMergeCommand.class)
 public final class SweepCommand implements Callable<Integer> {
@@ -105,7 +102,7 @@ public final class SweepCommand implements Callable<Integer> {
             + " for reproduce, the sizes of the small-data arm")
     List<Integer> trainSizes;
 
-    @Option(names = "--holdout", description = "validation and test examples each (default: the preset's; 0 = 10 %"
+    @Option(names = "--holdout", description = "validation and test examples each (default: the preset's; 0 = 10 %%"
             + " each, or the official test set)")
     Integer holdout;
 
@@ -168,6 +165,9 @@ public final class SweepCommand implements Callable<Integer> {
             + " exec:java)")
     String spark;
 
+    @Mixin
+    ProgressOption progressOption = new ProgressOption();
+
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
@@ -186,6 +186,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (cluster != null) {
             cluster.check(spark);
         }
+        progressOption.check();
         if (out != null) {
             RunStore.at(RepoPaths.runs(), spec.commandLine().getErr()).refuseForeign(out, "sweeps",
                     "results/sweeps/");
@@ -265,16 +266,14 @@ public final class SweepCommand implements Callable<Integer> {
             long started = System.nanoTime();
             Map<TrainingRun, RunResult> finished = new LinkedHashMap<>();
             SweepExecutor.Outcome outcome;
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(plan.totalEpochs())
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(1000).continuousUpdate()
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err, 110)).build()) {
+            try (Progress progress = Progress.start(progressOption.resolved(), "sweep", "epochs",
+                    plan.totalEpochs(), plan.runs().size(), console, System.err, System::nanoTime)) {
                 outcome = executor.run(plan.runs(), plan.monteCarloPasses(),
                         new SweepExecutor.Listener() {
                             @Override
                             public synchronized void checkpoint(TrainingRun run, int epoch, double loss, double valAcc) {
-                                bar.step();
-                                bar.setExtraMessage(String.format("%s epoch %d loss %.3f val acc %.3f", run.label(),
-                                        epoch, loss, valAcc));
+                                progress.step(String.format(java.util.Locale.ROOT, "last %s epoch %d loss %.3f val acc"
+                                        + " %.3f", run.label(), epoch, loss, valAcc));
                             }
 
                             @Override
@@ -282,8 +281,9 @@ public final class SweepCommand implements Callable<Integer> {
                                 if (host != null) {
                                     hosts.put(run, host);
                                 }
-                                // early-stopped runs end before their planned epochs; keep the bar's total honest
-                                bar.stepBy(run.epochs() - result.epochs().size());
+                                // early-stopped runs end before their planned epochs; keep the total honest
+                                progress.stepBy(run.epochs() - result.epochs().size());
+                                progress.result(runLine(result));
                                 finished.put(run, result);
                                 List<RunResult> inPlanOrder = plan.runs().stream().filter(finished::containsKey)
                                         .map(finished::get).toList();
@@ -330,6 +330,14 @@ public final class SweepCommand implements Callable<Integer> {
             console.flush();
             return ExitCode.OK;
         }
+    }
+
+    /** A finished training run's line in a log: what ran and what it reached on validation and test. */
+    static String runLine(RunResult r) {
+        return String.format(java.util.Locale.ROOT, "%s  %d epochs, best val loss %.4f at epoch %d, val acc %.4f,"
+                        + " test acc %.4f (tested epoch %d)", r.run().label(), r.epochs().size(),
+                r.minValLoss().valLoss(), r.minValLoss().epoch(), r.tested().valAccuracy(), r.tested().testAccuracy(),
+                r.tested().epoch());
     }
 
     /** Every file a sweep writes beside its epochs file: runs, summary, paired, checks, Monte-Carlo, each chart. */

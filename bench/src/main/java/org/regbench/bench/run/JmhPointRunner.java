@@ -34,10 +34,17 @@ import org.regbench.results.ForkResult;
 public final class JmhPointRunner {
 
     private final List<String> jvmArgs;
+    private final List<JmhProfiler> profilers;
 
     /** Forks get {@link ForkJvmArgs}' run-wide arguments, then {@code extraJvmArgs}, then each point's settings. */
     public JmhPointRunner(List<String> extraJvmArgs) {
+        this(extraJvmArgs, List.of());
+    }
+
+    /** The same, with JMH profilers ({@code --prof gc}) attached to every fork. */
+    public JmhPointRunner(List<String> extraJvmArgs, List<JmhProfiler> profilers) {
         this.jvmArgs = ForkJvmArgs.of(extraJvmArgs);
+        this.profilers = List.copyOf(profilers);
     }
 
     /**
@@ -161,6 +168,7 @@ public final class JmhPointRunner {
                 .measurementTime(TimeValue.milliseconds(timing.measurementTime().toMillis()))
                 .jvmArgs(args.toArray(String[]::new))
                 .shouldFailOnError(true);
+        profilers.forEach(p -> builder.addProfiler(p.name(), p.options()));
         if (k > 1) {
             builder.param("layouts", String.join(RoundSchedule.SEPARATOR, points.stream()
                     .map(p -> p.config().layout()).toList()));
@@ -175,21 +183,22 @@ public final class JmhPointRunner {
                         ForkedJmhRunner.tail(log));
             }
             RunResult result = results.iterator().next();
-            List<Double> raw = new ArrayList<>();
-            for (BenchmarkResult fork : result.getBenchmarkResults()) {
-                for (IterationResult it : fork.getIterationResults()) {
-                    raw.add(it.getPrimaryResult().getScore());
-                }
+            if (result.getBenchmarkResults().size() != 1) {
+                throw new PointFailedException(first, "JMH returned " + result.getBenchmarkResults().size()
+                        + " forks for one", ForkedJmhRunner.tail(log));
             }
+            BenchmarkResult jmhFork = result.getBenchmarkResults().iterator().next();
+            List<IterationResult> iterations = new ArrayList<>(jmhFork.getIterationResults());
             ForkReport loaded = ForkReport.read(report).orElseThrow(() -> new PointFailedException(first,
                     "the forked JVM reported no backend (" + report + " missing)", ForkedJmhRunner.tail(log)));
-            List<List<Double>> byPoint = splitByOrder(raw, loaded.order(), k, first, log);
+            List<List<IterationResult>> byPoint = splitByOrder(iterations, loaded.order(), k, first, log);
             List<PointMeasurement> measured = new ArrayList<>();
             for (int i = 0; i < k; i++) {
                 ForkResult fork = new ForkResult(round, start, load, byPoint.get(i).stream()
-                        .mapToDouble(Double::doubleValue).toArray());
+                        .mapToDouble(it -> it.getPrimaryResult().getScore()).toArray());
                 measured.add(new PointMeasurement(points.get(i), List.of(fork),
-                        result.getPrimaryResult().getScoreUnit(), loaded, recorded));
+                        result.getPrimaryResult().getScoreUnit(), loaded, recorded,
+                        List.of(JmhResults.forPoint(jmhFork, points.get(i), byPoint.get(i), k == 1))));
             }
             return measured;
         } catch (RunnerException | RuntimeException e) {
@@ -201,9 +210,9 @@ public final class JmhPointRunner {
      * The measured iterations of each of {@code k} points: the last {@code raw.size()} entries of the fork's order
      * (warm-up iterations come first) say which network ran each measured iteration.
      */
-    private static List<List<Double>> splitByOrder(List<Double> raw, List<Integer> order, int k, BenchPoint first,
-                                                   ByteArrayOutputStream log) throws PointFailedException {
-        List<List<Double>> out = new ArrayList<>();
+    private static <T> List<List<T>> splitByOrder(List<T> raw, List<Integer> order, int k, BenchPoint first,
+                                                  ByteArrayOutputStream log) throws PointFailedException {
+        List<List<T>> out = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             out.add(new ArrayList<>());
         }

@@ -87,7 +87,23 @@ public final class RunRecorder {
         } else {
             rows.set(i, row(all));
         }
+        // JMH's JSON first: once the CSV shows a fork, its JSON is complete too
+        writeJmhJson();
         BenchCsv.write(path, rows);
+    }
+
+    /** JMH's own JSON of the run, beside its CSV: {@code <run>.jmh.json} ({@link JmhResults}). */
+    public Path jmhJsonPath() {
+        return JmhResults.besideRun(path);
+    }
+
+    /** Rewrites the JMH JSON with every point measured so far, as the CSV is rewritten. */
+    private void writeJmhJson() {
+        List<org.openjdk.jmh.results.RunResult> results = measured.values().stream()
+                .map(PointMeasurement::jmhResult).flatMap(Optional::stream).toList();
+        if (!results.isEmpty()) {
+            JmhResults.writeJson(jmhJsonPath(), results);
+        }
     }
 
     /** Whether a fork of the point was recorded. */
@@ -117,6 +133,7 @@ public final class RunRecorder {
                 BenchRow old = rows.set(i, fresh);
                 superseded.add(old);
                 BenchCsv.write(supersededPath(), superseded);
+                writeJmhJson();
                 BenchCsv.write(path, rows);
                 return old;
             }
@@ -141,7 +158,8 @@ public final class RunRecorder {
                 m.rawScores(), m.point().config().settings(), efficiency(m.point(), msPerBatch))
                 .withForkResults(schedule, m.forks()).withJvmArgs(String.join(" ", m.jvmArgs()))
                 .withEngineRun(new EngineRun(m.report().engineVersion(), m.report().helperLayers(),
-                        equivalence.apply(m.point())));
+                        equivalence.apply(m.point())))
+                .withAllocation(m.allocBytesPerOp());
     }
 
     public int size() {

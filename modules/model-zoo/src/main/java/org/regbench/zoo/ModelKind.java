@@ -4,13 +4,16 @@ import java.util.List;
 
 /** The models of the documents and the paper. */
 public enum ModelKind {
-    MLP("mlp", InputKind.FLAT, "the documents' MLP 784-128-64-10, ReLU, softmax, Adam 1e-3",
+    MLP("mlp", InputKind.FLAT,
+            "MLP 784-128-64-10, ReLU, softmax, Adam 1e-3 (the usual Keras/PyTorch dropout tutorial net)",
             List.of(new Site(0, true, true, false), new Site(1, false, true, false), new Site(2, false, true, false))),
-    CNN("cnn", InputKind.IMAGE, "the documents' CNN: conv 3x3x32, maxpool 2, conv 3x3x64, maxpool 2, dense 128, dense 10",
+    CNN("cnn", InputKind.IMAGE,
+            "CNN conv 3x3x32, maxpool 2, conv 3x3x64, maxpool 2, dense 128, dense 10 (the usual Keras tutorial CNN)",
             // conv2's input carries 32 feature maps (spatial dropout); the documents' Dropout(0.5) sits before the
             // output layer, after the fully connected layer
             List.of(new Site(0, true, true, false), new Site(2, false, false, true), new Site(5, false, true, false))),
-    MLP_WIDE("mlp-wide", InputKind.FLAT, "the paper-style net 784-1024-1024-10, ReLU",
+    MLP_WIDE("mlp-wide", InputKind.FLAT,
+            "MLP 784-1024-1024-10, ReLU (the size of Srivastava et al. 2014's MNIST nets)",
             List.of(new Site(0, true, true, false), new Site(1, false, true, false), new Site(2, false, true, false))),
     LSTM("lstm", InputKind.SEQUENCE, "two LSTM(64) layers over the 28 rows of an image (28 features each), dense 10",
             List.of(new Site(0, true, true, true), new Site(1, false, true, true), new Site(2, false, true, false))),

@@ -9,7 +9,7 @@ import java.util.List;
  */
 public enum Placement {
     /** The documents' code: 0.5 after the first hidden layer, 0.3 after the others, none on the input or output. */
-    SEED("seed", false, "0.5 after the first hidden layer, 0.3 after later ones (the documents' code)"),
+    SEED("seed", false, "0.5 after the first hidden layer, 0.3 after later ones (as in the usual Keras tutorials)"),
     /** The second article's rates: 0.2 then 0.3. */
     SEED_ALT("seed-alt", false, "0.2 after the first hidden layer, 0.3 after later ones"),
     /** Input 0.2 ("input layers 20-25 %") and every hidden layer at the grid rate. */

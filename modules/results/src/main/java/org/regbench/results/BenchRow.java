@@ -26,12 +26,14 @@ import org.regbench.results.stats.Estimate;
  *                    {@code rawScores}. Rows read from files written before forks were recorded split
  *                    {@code rawScores} into {@code forks} equal runs
  * @param jvmArgs     the forked JVMs' arguments (heap, collector, the point's settings); empty when unknown
+ * @param allocBytesPerOp bytes allocated per op (one batch), mean over iterations, from JMH's GC profiler
+ *                    ({@code bench --prof gc}); NaN when not measured
  */
 public record BenchRow(Provenance provenance, String model, String dropoutType, double dropoutRate, String placement,
                        String variant, String phase, int batchSize, String dataType, double score, double scoreError,
                        String unit, double samplesPerSecond, double msPerBatch, int iterations, int forks,
                        double[] rawScores, PointSettings settings, Efficiency efficiency, String schedule,
-                       List<ForkResult> forkResults, String jvmArgs, EngineRun engineRun) {
+                       List<ForkResult> forkResults, String jvmArgs, EngineRun engineRun, double allocBytesPerOp) {
 
     /** A row whose forks are known only as {@code forks} equal runs of {@code rawScores}. */
     public BenchRow(Provenance provenance, String model, String dropoutType, double dropoutRate, String placement,
@@ -40,7 +42,7 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
                     double[] rawScores, PointSettings settings, Efficiency efficiency) {
         this(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize, dataType, score,
                 scoreError, unit, samplesPerSecond, msPerBatch, iterations, forks, rawScores, settings, efficiency,
-                "", List.of(), "", EngineRun.UNKNOWN);
+                "", List.of(), "", EngineRun.UNKNOWN, Double.NaN);
     }
 
     /** A row measured with DL4J's default settings and no efficiency figures. */
@@ -89,21 +91,28 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
         double[] raw = flatten(forkList);
         return new BenchRow(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize,
                 dataType, score, scoreError, unit, samplesPerSecond, msPerBatch, raw.length, forkList.size(), raw,
-                settings, efficiency, scheduleText, forkList, jvmArgs, engineRun);
+                settings, efficiency, scheduleText, forkList, jvmArgs, engineRun, allocBytesPerOp);
     }
 
     /** The same row with the forks' JVM arguments recorded. */
     public BenchRow withJvmArgs(String args) {
         return new BenchRow(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize,
                 dataType, score, scoreError, unit, samplesPerSecond, msPerBatch, iterations, forks, rawScores,
-                settings, efficiency, schedule, forkResults, args, engineRun);
+                settings, efficiency, schedule, forkResults, args, engineRun, allocBytesPerOp);
     }
 
     /** The same row with what its engine reported. */
     public BenchRow withEngineRun(EngineRun run) {
         return new BenchRow(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize,
                 dataType, score, scoreError, unit, samplesPerSecond, msPerBatch, iterations, forks, rawScores,
-                settings, efficiency, schedule, forkResults, jvmArgs, run);
+                settings, efficiency, schedule, forkResults, jvmArgs, run, allocBytesPerOp);
+    }
+
+    /** The same row with the allocation JMH's GC profiler measured per op; NaN when not measured. */
+    public BenchRow withAllocation(double bytesPerOp) {
+        return new BenchRow(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize,
+                dataType, score, scoreError, unit, samplesPerSecond, msPerBatch, iterations, forks, rawScores,
+                settings, efficiency, schedule, forkResults, jvmArgs, engineRun, bytesPerOp);
     }
 
     private static double[] flatten(List<ForkResult> forkList) {
@@ -153,7 +162,7 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
     public BenchRow withEfficiency(Efficiency e) {
         return new BenchRow(provenance, model, dropoutType, dropoutRate, placement, variant, phase, batchSize,
                 dataType, score, scoreError, unit, samplesPerSecond, msPerBatch, iterations, forks, rawScores,
-                settings, e, schedule, forkResults, jvmArgs, engineRun);
+                settings, e, schedule, forkResults, jvmArgs, engineRun, allocBytesPerOp);
     }
 
     /** A copy: records expose their components, and an array would let callers change a row after validation. */
@@ -200,7 +209,8 @@ public record BenchRow(Provenance provenance, String model, String dropoutType, 
                 && Double.compare(msPerBatch, r.msPerBatch) == 0 && iterations == r.iterations && forks == r.forks
                 && Arrays.equals(rawScores, r.rawScores) && settings.equals(r.settings)
                 && efficiency.equals(r.efficiency) && schedule.equals(r.schedule)
-                && forkResults.equals(r.forkResults) && jvmArgs.equals(r.jvmArgs);
+                && forkResults.equals(r.forkResults) && jvmArgs.equals(r.jvmArgs)
+                && Double.compare(allocBytesPerOp, r.allocBytesPerOp) == 0;
     }
 
     @Override

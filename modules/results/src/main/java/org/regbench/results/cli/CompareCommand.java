@@ -25,6 +25,9 @@ import org.regbench.results.regress.BaselineStore;
 /** {@code compare BASELINE.csv CURRENT.csv}: verdicts per benchmark and an exit code for CI. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare a run with a baseline, benchmark by benchmark.",
+            "Every column comes from the fork levels (a forked JVM's median iteration): each side's mean level, the"
+                + " ratio of the means (current / baseline) with its 95%% Fieller interval, and the change of time"
+                + " from that same ratio (+ is slower).",
             "Exit code: 0 nothing regressed, 1 a regression, 2 unusable input."})
 public final class CompareCommand implements Callable<Integer> {
 
@@ -47,8 +50,11 @@ public final class CompareCommand implements Callable<Integer> {
     List<String> patterns = new ArrayList<>();
 
     @Option(names = "--alpha", defaultValue = "0.05",
-            description = "family-wise significance level: one-sided t-tests on fork levels, Holm-adjusted over the"
-                    + " run's benchmarks (default: ${DEFAULT-VALUE})")
+            description = "family-wise significance level of the verdicts: one-sided t-tests on fork levels (Welch;"
+                    + " pooled when one side has one fork; with one fork each, the spread of this machine's baseline),"
+                    + " Holm-adjusted over the run's benchmarks. Benchmarks with one fork on each side and no"
+                    + " baseline spread get a two-sided Mann-Whitney U test on iterations at this level, which can"
+                    + " say 'inconclusive' but never 'slower' (default: ${DEFAULT-VALUE})")
     double alpha;
 
     @Option(names = "--force", description = "compare runs from different machines or backends anyway, and"

@@ -49,6 +49,7 @@ public enum BenchColumn {
     gflops(false),
     peak_gflops(false),
     percent_of_peak(false),
+    alloc_bytes_per_op(false),
     iterations(true),
     forks(false),
     schedule(false),

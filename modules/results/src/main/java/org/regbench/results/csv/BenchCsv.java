@@ -114,6 +114,7 @@ public final class BenchCsv {
                 case gflops -> optional(r.efficiency().gflops());
                 case peak_gflops -> optional(r.efficiency().peakGflops());
                 case percent_of_peak -> optional(r.efficiency().percentOfPeak());
+                case alloc_bytes_per_op -> optional(r.allocBytesPerOp());
                 case iterations -> Integer.toString(r.iterations());
                 case forks -> Integer.toString(r.forks());
                 case schedule -> r.schedule();
@@ -298,7 +299,8 @@ public final class BenchCsv {
                             number(BenchColumn.percent_of_peak, Double.NaN)));
             row = row.withJvmArgs(text(BenchColumn.fork_jvm_args)).withEngineRun(
                     new EngineRun(text(BenchColumn.engine_version), integer(BenchColumn.helper_layers, -1),
-                            text(BenchColumn.equivalence)));
+                            text(BenchColumn.equivalence)))
+                    .withAllocation(number(BenchColumn.alloc_bytes_per_op, Double.NaN));
             if (forkScores.size() < 2 && !text(BenchColumn.raw_scores).contains("|")) {
                 return row; // written before forks were recorded one by one: equal runs of raw_scores
             }

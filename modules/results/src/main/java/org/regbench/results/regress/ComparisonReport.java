@@ -12,8 +12,13 @@ import org.regbench.results.stats.TextTable;
 /** Renders a {@link ComparisonResult} for a console and as Markdown for a pull-request comment. */
 public final class ComparisonReport {
 
-    private static final String[] HEADER = {"benchmark", "baseline", "current", "ratio", "CI", "change", "p",
-        "verdict"};
+    /**
+     * Every column from one statistic, the mean of the fork levels (a fork's level is its median iteration): the
+     * baseline's and current's levels, their ratio (current / baseline) with its interval, and the change of time that
+     * ratio means (+ is slower), so that ratio and change always point the same way.
+     */
+    private static final String[] HEADER = {"benchmark", "baseline (mean fork level)", "current (mean fork level)",
+        "ratio of means", "95% CI of ratio", "change of time", "p", "verdict"};
 
     private ComparisonReport() {
     }
@@ -92,8 +97,10 @@ public final class ComparisonReport {
         String rule = "slower/faster = change of the mean beyond the threshold of "
                 + fmt(o.thresholds().defaultPercent()) + "%" + patterns + " AND one-sided t-test p < "
                 + fmt(o.alpha()) + " on fork levels, Holm-adjusted over the run's benchmarks (Welch; pooled when one"
-                + " side has one fork; one fork each: spread of this machine's baseline); ratio = current/baseline"
-                + " of mean fork levels, " + fmt(o.confidence() * 100) + "% Fieller CI; change: + is slower";
+                + " side has one fork; one fork each: spread of this machine's baseline); levels: mean over forks of"
+                + " each fork's median iteration, ± the " + fmt(o.confidence() * 100) + "% half-width over forks;"
+                + " ratio = current/baseline of those means, " + fmt(o.confidence() * 100) + "% Fieller CI; change"
+                + " of time from the same ratio: + is slower";
         long oneFork = r.keys().stream().filter(k -> RunComparator.WITHIN_ONE_FORK.equals(k.test())).count();
         if (oneFork > 0) {
             rule += "\n" + oneFork + " benchmark(s) had one fork on each side: JVM-to-JVM noise is unknown, so a"
@@ -114,8 +121,12 @@ public final class ComparisonReport {
         return new String[] {k.key().text(), base, cur, ratio, ci, change, p, k.verdict().text()};
     }
 
+    /** The mean fork level, the statistic the ratio and the change are computed from, ± its interval over forks. */
     private static String score(BenchRow r) {
-        return String.format(Locale.ROOT, "%.4g ± %.2g %s", r.score(), r.scoreError(), r.unit());
+        double level = java.util.Arrays.stream(ForkLevels.of(r)).average().orElse(Double.NaN);
+        double halfWidth = r.relativeHalfWidthPercent();
+        return String.format(Locale.ROOT, "%.4g %s", level, r.unit())
+                + (Double.isFinite(halfWidth) ? String.format(Locale.ROOT, " ±%.2g%%", halfWidth) : "");
     }
 
     private static String interval(RatioInterval r) {

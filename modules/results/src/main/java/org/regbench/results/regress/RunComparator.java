@@ -18,7 +18,6 @@ import org.regbench.results.Direction;
 import org.regbench.results.InvalidResultsException;
 import org.regbench.results.store.RunStore;
 import org.regbench.results.store.StoredRun;
-import org.regbench.results.stats.Estimate;
 import org.regbench.results.stats.RatioInterval;
 
 /**
@@ -208,7 +207,10 @@ public final class RunComparator {
         double slowdown = (m.current().direction().slowdown(median(b), median(c)) - 1) * 100;
         double p = pValue(b, c);
         Verdict v = p < options.alpha() && Math.abs(slowdown) > threshold ? Verdict.INCONCLUSIVE : Verdict.UNCHANGED;
-        RatioInterval ratio = RatioInterval.fieller(Estimate.ofScores(c), Estimate.ofScores(b), options.confidence());
+        // the ratio of the same medians (each side's one fork level), so that ratio and change never disagree; no
+        // interval: iterations of one JVM say nothing of the next, which is why the verdict is at most inconclusive
+        RatioInterval ratio = new RatioInterval(median(c) / median(b), Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY, options.confidence());
         return new KeyComparison(m.key(), Optional.of(m.baseline()), Optional.of(m.current()), v, Optional.of(ratio),
                 slowdown, p, threshold, WITHIN_ONE_FORK);
     }

@@ -27,8 +27,8 @@ class BenchCsvTest {
             + "dropout_rate,placement,variant,phase,batch_size,data_type,workspace_mode,data_format,helpers,engine,"
             + "engine_version,helper_layers,equivalence,score,"
             + "score_error,unit,samples_per_second,ms_per_batch,ci_half_width_pct,flops_per_batch,gflops,peak_gflops,"
-            + "percent_of_peak,iterations,forks,schedule,fork_rounds,fork_starts,fork_loads,fork_levels,drift_pct,"
-            + "fork_jvm_args,raw_scores";
+            + "percent_of_peak,alloc_bytes_per_op,iterations,forks,schedule,fork_rounds,fork_starts,fork_loads,"
+            + "fork_levels,drift_pct,fork_jvm_args,raw_scores";
 
     @TempDir
     Path dir;
@@ -63,10 +63,10 @@ class BenchCsvTest {
                 + "Eclipse Adoptium OpenJDK 64-Bit Server VM,1.0.0-M2.1,cpu-avx2,linux-x86_64-avx2,"
                 + "AMD EPYC 7763 64-Core Processor,,," + id + ",cnn,";
         String expected = HEADER + "\r\n"
-                + common + "none,0,,cnn/none,train-step,128,FLOAT,ENABLED,NCHW,off,dl4j,,,,10,0.1,ms/op,12800,10,12.42,,,,,3,3,"
+                + common + "none,0,,cnn/none,train-step,128,FLOAT,ENABLED,NCHW,off,dl4j,,,,10,0.1,ms/op,12800,10,12.42,,,,,,3,3,"
                 + ",,,,10 10.5 9.5,,,10 | 10.5 | 9.5\r\n"
                 + common + "standard,0.5,all-hidden,cnn/standard@0.5,train-step,128,FLOAT,ENABLED,NCHW,off,dl4j,,,,11,0.11,ms/op,"
-                + "11636.363636363636,11,5.646,,,,,3,3,,,,,11 11.25 10.75,,,11 | 11.25 | 10.75\r\n";
+                + "11636.363636363636,11,5.646,,,,,,3,3,,,,,11 11.25 10.75,,,11 | 11.25 | 10.75\r\n";
         assertEquals(expected, Files.readString(file));
         List<BenchRow> back = BenchCsv.read(file);
         assertEquals(rows(), back);
