@@ -18,7 +18,6 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.regbench.results.AtomicFiles;
 import org.regbench.zoo.DropoutType;
-import org.regbench.zoo.Placement;
 
 /** The sweep's charts, each as PNG and SVG next to the CSV files. */
 public final class SweepCharts {
@@ -105,7 +104,8 @@ public final class SweepCharts {
         for (SummaryRow r : summary) {
             boolean plain = r.variant().regularizers().isEmpty() && r.earlyStopping() == 0;
             boolean onCurve = r.variant().type() == DropoutType.NONE
-                    || r.variant().type() == DropoutType.STANDARD && r.variant().placement() == Placement.ALL_HIDDEN;
+                    || r.variant().type() == DropoutType.STANDARD
+                    && r.variant().placement() == r.variant().model().defaultPlacement();
             if (plain && onCurve) {
                 String key = r.variant().model().text() + " " + r.dataset() + " n=" + r.trainSize();
                 curves.computeIfAbsent(key, k -> new TreeMap<>()).put(r.variant().rate().value(), r);
