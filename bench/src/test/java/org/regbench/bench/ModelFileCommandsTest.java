@@ -39,7 +39,7 @@ class ModelFileCommandsTest {
                 fixture("mlp-dl4j.zip"));
         assertEquals(0, r.code(), r.err() + r.out());
         assertTrue(r.out().contains("  mlp-dropout     53,018 parameters  MultiLayerNetwork from --keras "), r.out());
-        assertTrue(r.out().contains("  mlp-dl4j        52,650 parameters  MultiLayerNetwork from --model-file "),
+        assertTrue(r.out().contains("  mlp-dl4j      52,650 parameters  MultiLayerNetwork from --model-file "),
                 r.out());
         assertTrue(r.out().contains("  corrected: dropout_1 (Keras Dropout rate 0.2): DL4J's import set standard@0"
                 + " (drops nothing, still draws a mask), corrected to standard@0.2"), r.out());

@@ -47,7 +47,8 @@ final class KerasModelReader {
                 MultiLayerConfiguration conf = net.getLayerWiseConfigurations();
                 List<Layer> layers = new ArrayList<>();
                 conf.getConfs().forEach(c -> layers.add(c.getLayer()));
-                List<String> corrections = KerasDropoutFix.correct(kerasLayers, layers);
+                List<String> corrections = new ArrayList<>(KerasDropoutFix.correct(kerasLayers, layers));
+                KerasOutputFix.correct(file, conf, trainingLoss(file)).ifPresent(corrections::add);
                 return new LoadedModel(conf, null, inputType(file, kerasLayers), net.numParams(), corrections);
             }
             ComputationGraph net = KerasModelImport.importKerasModelAndWeights(file.toString(), false);
@@ -120,6 +121,19 @@ final class KerasModelReader {
         long eof = b.getLong(eofAt);
         if (size < eof) {
             throw new ModelFileException(file, "truncated HDF5 file: " + size + " bytes of " + eof);
+        }
+    }
+
+    /** The Keras loss of {@code training_config}, or empty for a model saved without one (not compiled). */
+    private static java.util.Optional<String> trainingLoss(Path file) {
+        try (Hdf5Archive archive = new Hdf5Archive(file.toString())) {
+            if (!archive.hasAttribute("training_config")) {
+                return java.util.Optional.empty();
+            }
+            JsonNode loss = new ObjectMapper().readTree(archive.readAttributeAsJson("training_config")).path("loss");
+            return loss.isTextual() ? java.util.Optional.of(loss.asText()) : java.util.Optional.empty();
+        } catch (Exception e) {
+            return java.util.Optional.empty();
         }
     }
 

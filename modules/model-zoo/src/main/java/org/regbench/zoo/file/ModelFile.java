@@ -303,7 +303,7 @@ public final class ModelFile implements Model {
             Layer l = layers.get(i);
             InputType in = layerInputs.get(i);
             String dropout = DropoutReading.of(l.getIDropout()).map(DropoutReading::toString)
-                    .orElse(l.getIDropout().getClass().getSimpleName());
+                    .orElseGet(() -> l.getIDropout().getClass().getSimpleName());
             if (l instanceof BaseLayer b && b.getWeightNoise() != null) {
                 dropout += " + weight noise " + b.getWeightNoise().getClass().getSimpleName();
             }

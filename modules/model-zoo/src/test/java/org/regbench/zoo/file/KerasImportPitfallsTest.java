@@ -69,6 +69,10 @@ class KerasImportPitfallsTest {
                 + " (drops nothing, still draws a mask), corrected to standard@0.2"), mlp.corrections().toString());
         assertTrue(mlp.corrections().contains("gaussian_dropout_1 (Keras GaussianDropout rate 0.3): DL4J's import set"
                 + " gaussian@0.7, corrected to gaussian@0.3"), mlp.corrections().toString());
+        assertTrue(mlp.corrections().contains("dense_4 (the last Keras Dense): DL4J's import left a DenseLayer"
+                + " without a loss; made it an OutputLayer with loss MCXENT (Keras loss categorical_crossentropy)"),
+                mlp.corrections().toString());
+        assertEquals("OutputLayer", mlp.layers().get(6).kind());
         assertTrue(mlp.accepts(DropoutType.ALPHA), "dense_3 is SELU");
         assertEquals(3, mlp.ownSites().size());
     }
