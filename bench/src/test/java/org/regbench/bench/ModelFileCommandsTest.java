@@ -96,6 +96,11 @@ class ModelFileCommandsTest {
         BenchInputTest.Result unsupported = BenchInputTest.run("list", "--keras", fixture("unsupported-layer.h5"));
         assertEquals(2, unsupported.code());
         assertTrue(unsupported.err().contains("layer custom_scale_1 (CustomScale) is not supported"), unsupported.err());
+        BenchInputTest.Result graph = BenchInputTest.run("bench", "--model-file", fixture("graph-dl4j.zip"), "--out",
+                out.toString(), "--no-compare");
+        assertEquals(2, graph.code());
+        assertEquals("regbench: " + fixture("graph-dl4j.zip") + ": a ComputationGraph; list reads it, but bench"
+                + " runs layer lists (MultiLayerNetwork, Keras Sequential) only so far", graph.err().trim());
         try (var files = Files.list(dir)) {
             assertEquals(List.of(), files.toList());
         }

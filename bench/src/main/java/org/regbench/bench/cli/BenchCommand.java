@@ -319,7 +319,7 @@ public final class BenchCommand implements Callable<Integer> {
      */
     BenchPlan plan(Consumer<String> notes) {
         Preset p = Preset.parse(preset);
-        List<ModelFile> files = modelFiles.load();
+        List<ModelFile> files = modelFiles.loadRunnable("bench");
         files.forEach(f -> f.corrections().forEach(c -> notes.accept("note: " + f.text() + ": " + c)));
         Timing timing = p.timing();
         if (forks != null) {

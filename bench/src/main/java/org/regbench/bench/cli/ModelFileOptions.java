@@ -3,6 +3,7 @@ package org.regbench.bench.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.regbench.bench.UserInputException;
 import org.regbench.zoo.Model;
 import org.regbench.zoo.file.ModelFile;
 import org.regbench.zoo.file.ModelFiles;
@@ -33,6 +34,21 @@ public final class ModelFileOptions {
             keras.forEach(k -> out.add(ModelFiles.load(k, ModelFile.Source.KERAS)));
         }
         return out;
+    }
+
+    /**
+     * The loaded files, refusing graphs: {@code list} reads a {@code ComputationGraph}, but the benchmarks and the
+     * trainer build {@code MultiLayerNetwork}s.
+     */
+    List<ModelFile> loadRunnable(String command) {
+        List<ModelFile> files = load();
+        for (ModelFile f : files) {
+            if (f.isGraph()) {
+                throw new UserInputException(f.path() + ": a ComputationGraph; list reads it, but " + command
+                        + " runs layer lists (MultiLayerNetwork, Keras Sequential) only so far");
+            }
+        }
+        return files;
     }
 
     boolean given() {

@@ -384,7 +384,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (mcPasses != null && mcPasses.stream().anyMatch(k -> k < 1)) {
             throw new UserInputException("--mc-passes must be positive, got " + mcPasses);
         }
-        files = modelFiles.load();
+        files = modelFiles.loadRunnable("sweep");
         files.forEach(f -> f.corrections().forEach(c -> spec.commandLine().getOut().println("note: " + f.text()
                 + ": " + c)));
         for (org.regbench.zoo.Model m : modelList(p)) {

@@ -49,6 +49,13 @@ final class KerasModelReader {
                 conf.getConfs().forEach(c -> layers.add(c.getLayer()));
                 List<String> corrections = new ArrayList<>(KerasDropoutFix.correct(kerasLayers, layers));
                 KerasOutputFix.correct(file, conf, trainingLoss(file)).ifPresent(corrections::add);
+                // the import does not apply training_config's optimizer either: train as the zoo's models do
+                conf.getConfs().forEach(c -> {
+                    if (c.getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer b) {
+                        b.setIUpdater(org.regbench.zoo.ModelZoo.updater());
+                        b.setBiasUpdater(null);
+                    }
+                });
                 return new LoadedModel(conf, null, inputType(file, kerasLayers), net.numParams(), corrections);
             }
             ComputationGraph net = KerasModelImport.importKerasModelAndWeights(file.toString(), false);
