@@ -69,14 +69,14 @@ class ModelFileCommandsTest {
     }
 
     @Test
-    void aSmokeSweepTrainsADl4jFileOnMnist() throws Exception {
+    void aSmokeSweepTrainsADl4jFileAndAKerasFileOnMnist() throws Exception {
         Path out = dir.resolve("sweep").resolve("epochs.csv");
-        BenchInputTest.Result r = BenchInputTest.run("sweep", "--model-file", fixture("mlp-dl4j.zip"), "--preset",
-                "smoke", "--study", "rates", "--rates", "0,0.5", "--epochs", "1", "--train-size", "200", "--jobs", "1",
-                "--out", out.toString());
+        BenchInputTest.Result r = BenchInputTest.run("sweep", "--model-file", fixture("mlp-dl4j.zip"), "--keras",
+                fixture("mlp-dropout.h5"), "--preset", "smoke", "--study", "rates", "--rates", "0,0.5", "--epochs", "3",
+                "--train-size", "200", "--jobs", "2", "--out", out.toString());
         assertEquals(0, r.code(), r.out() + r.err());
         List<CSVRecord> runs = SweepSmokeTest.read(out.resolveSibling("runs.csv"));
-        assertEquals(Set.of("mlp-dl4j/none", "mlp-dl4j/standard@0.5"),
+        assertEquals(Set.of("mlp-dl4j/none", "mlp-dl4j/standard@0.5", "mlp-dropout/none", "mlp-dropout/standard@0.5"),
                 runs.stream().map(x -> x.get("variant")).collect(Collectors.toSet()));
         for (CSVRecord run : runs) {
             double accuracy = Double.parseDouble(run.get("test_accuracy"));

@@ -39,9 +39,14 @@ final class KerasOutputFix {
         DenseLayer dense = (DenseLayer) layer;
         LossFunction loss = kerasLoss.map(KerasOutputFix::loss).orElse(
                 dense.getActivationFn() instanceof ActivationSoftmax ? LossFunction.MCXENT : LossFunction.MSE);
-        OutputLayer output = new OutputLayer.Builder(loss).nIn(dense.getNIn()).nOut(dense.getNOut())
+        OutputLayer output = (OutputLayer) new OutputLayer.Builder(loss).nIn(dense.getNIn()).nOut(dense.getNOut())
                 .activation(dense.getActivationFn()).hasBias(dense.hasBias()).weightInit(dense.getWeightInitFn())
                 .updater(dense.getIUpdater()).biasUpdater(dense.getBiasUpdater()).name(dense.getLayerName())
+                // a builder outside a NeuralNetConfiguration leaves these NaN/null for the global one to fill in
+                .biasInit(dense.getBiasInit()).gainInit(dense.getGainInit())
+                .regularization(dense.getRegularization()).regularizationBias(dense.getRegularizationBias())
+                .gradientNormalization(dense.getGradientNormalization())
+                .gradientNormalizationThreshold(dense.getGradientNormalizationThreshold())
                 .build();
         output.setIDropout(dense.getIDropout());
         c.setLayer(output);

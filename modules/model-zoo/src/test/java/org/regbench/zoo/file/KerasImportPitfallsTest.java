@@ -73,6 +73,14 @@ class KerasImportPitfallsTest {
                 + " without a loss; made it an OutputLayer with loss MCXENT (Keras loss categorical_crossentropy)"),
                 mlp.corrections().toString());
         assertEquals("OutputLayer", mlp.layers().get(6).kind());
+        // the new output layer must not leave initialization settings unset (a NaN bias init gave NaN outputs)
+        MultiLayerNetwork net = ModelZoo.build(Variant.parse("mlp-dropout/none"), 5L);
+        org.nd4j.linalg.api.ndarray.INDArray out = net.output(org.nd4j.linalg.factory.Nd4j.rand(
+                org.nd4j.linalg.api.buffer.DataType.FLOAT, 4, 784));
+        for (int i = 0; i < 4; i++) {
+            assertEquals(1.0, out.getRow(i).sumNumber().doubleValue(), 1e-4, "softmax row " + i + ": " + out);
+        }
+        net.close();
         assertTrue(mlp.accepts(DropoutType.ALPHA), "dense_3 is SELU");
         assertEquals(3, mlp.ownSites().size());
     }
