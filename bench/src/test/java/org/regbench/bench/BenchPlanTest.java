@@ -12,6 +12,7 @@ import org.regbench.bench.run.BenchPlan;
 import org.regbench.bench.run.Phase;
 import org.regbench.bench.run.Preset;
 import org.regbench.zoo.DropoutType;
+import org.regbench.zoo.Model;
 import org.regbench.zoo.ModelKind;
 import org.regbench.zoo.Variant;
 
@@ -25,8 +26,8 @@ class BenchPlanTest {
     @Test
     void everyModelInAPlanHasItsNoDropoutBaseline() {
         for (Preset p : Preset.values()) {
-            Set<ModelKind> models = plan(p).points().stream().map(pt -> pt.variant().model()).collect(Collectors.toSet());
-            Set<ModelKind> withBaseline = plan(p).points().stream().map(pt -> pt.variant())
+            Set<Model> models = plan(p).points().stream().map(pt -> pt.variant().model()).collect(Collectors.toSet());
+            Set<Model> withBaseline = plan(p).points().stream().map(pt -> pt.variant())
                     .filter(v -> v.type() == DropoutType.NONE).map(Variant::model).collect(Collectors.toSet());
             assertEquals(models, withBaseline, p.text());
         }
@@ -52,7 +53,8 @@ class BenchPlanTest {
     void fullCoversEveryModelTypeRateAndBatch() {
         BenchPlan full = plan(Preset.FULL);
         assertEquals(Set.of(32, 128, 512), full.points().stream().map(p -> p.batchSize()).collect(Collectors.toSet()));
-        assertEquals(Set.of(ModelKind.values()), full.points().stream().map(p -> p.variant().model()).collect(Collectors.toSet()));
+        assertEquals(Set.<Model>of(ModelKind.values()), full.points().stream().map(p -> p.variant().model())
+                .collect(Collectors.toSet()));
         assertTrue(full.points().stream().anyMatch(p -> p.variant().text().equals("mlp/seed")));
         assertTrue(full.points().stream().anyMatch(p -> p.variant().text().equals("lstm/spatial@0.25")));
     }

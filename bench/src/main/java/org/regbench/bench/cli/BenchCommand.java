@@ -56,7 +56,9 @@ import org.regbench.results.regress.BaselineStore;
 import org.regbench.results.store.RunStore;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
+import org.regbench.zoo.Model;
 import org.regbench.zoo.ModelKind;
+import org.regbench.zoo.file.ModelFile;
 import org.regbench.zoo.Placement;
 import org.regbench.zoo.Variant;
 import picocli.CommandLine.Command;
@@ -79,6 +81,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--models", split = ",", description = "models, e.g. mlp,cnn (see `list`)")
     List<String> models;
+
+    @Mixin
+    ModelFileOptions modelFiles = new ModelFileOptions();
 
     @Option(names = "--dropout", split = ",", description = "dropout types, e.g. standard,gaussian")
     List<String> types;
@@ -351,6 +356,8 @@ public final class BenchCommand implements Callable<Integer> {
      */
     BenchPlan plan(Consumer<String> notes) {
         Preset p = Preset.parse(preset);
+        List<ModelFile> files = modelFiles.loadRunnable("bench");
+        files.forEach(f -> f.corrections().forEach(c -> notes.accept("note: " + f.text() + ": " + c)));
         Timing timing = p.timing();
         if (forks != null) {
             if (forks < 1) {
@@ -386,7 +393,7 @@ public final class BenchCommand implements Callable<Integer> {
             variantList = Distinct.of(RateOptions.parseAll(variants, Variant::parse), "--variants", Variant::text,
                     notes);
         } else {
-            variantList = gridVariants(p, notes);
+            variantList = gridVariants(p, files, notes);
         }
         List<String> classpath = ForkClasspath.current();
         NativeBuild parentBuild = parentBuild(classpath);
@@ -412,10 +419,10 @@ public final class BenchCommand implements Callable<Integer> {
      * The grid's variants. A dropout type that a model the user named cannot take is refused, not skipped; a type
      * given alone skips the preset's models that cannot take it, with a note, and is refused when none can.
      */
-    private List<Variant> gridVariants(Preset p, Consumer<String> notes) {
+    private List<Variant> gridVariants(Preset p, List<ModelFile> files, Consumer<String> notes) {
         List<DropRate> rateList = Distinct.of(rateOptions.resolve(p.rates()), "--rates", DropRate::text, notes);
-        List<ModelKind> modelList = models == null ? p.models()
-                : Distinct.of(RateOptions.parseAll(models, ModelKind::parse), "--models", ModelKind::text, notes);
+        List<Model> modelList = models == null ? ModelFileOptions.defaultModels(files, p.models())
+                : Distinct.of(RateOptions.parseAll(models, Model::parse), "--models", Model::text, notes);
         List<DropoutType> typeList = types == null ? p.types()
                 : Distinct.of(RateOptions.parseAll(types, DropoutType::parse), "--dropout", DropoutType::text, notes);
         List<Placement> placementList = placements == null ? p.placements()
@@ -423,17 +430,17 @@ public final class BenchCommand implements Callable<Integer> {
                 notes);
         if (types != null) {
             for (DropoutType t : typeList) {
-                List<ModelKind> cannot = modelList.stream().filter(m -> !m.accepts(t)).toList();
+                List<Model> cannot = modelList.stream().filter(m -> !m.accepts(t)).toList();
                 if (cannot.isEmpty()) {
                     continue;
                 }
-                if (models != null || cannot.size() == modelList.size()) {
+                if (models != null || modelFiles.given() || cannot.size() == modelList.size()) {
                     throw new UserInputException(cannot.get(0).rejection(t).map(r -> r.replace(" (it needs feature"
                             + " maps or sequences: cnn, lstm)", "")).orElseThrow() + "; leave it out of --dropout or"
                             + " --models");
                 }
                 notes.accept("note: " + t.text() + " dropout does not apply to model " + String.join(", ",
-                        cannot.stream().map(ModelKind::text).toList()) + "; measured on the others only");
+                        cannot.stream().map(Model::text).toList()) + "; measured on the others only");
             }
         }
         if (rateOptions.given() && placementList.stream().noneMatch(Placement::takesRate)) {
@@ -441,7 +448,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + " placement " + String.join(", ", placementList.stream().map(Placement::text).toList())
                     + ", which has fixed rates");
         }
-        return BenchPlan.variants(modelList, typeList, rateList, placementList);
+        return BenchPlan.variants(modelList, typeList, rateList, placementList, placements != null);
     }
 
     /** The build the parent's class path holds (what .mvn/maven.config asked for), or AS_BUILT when unknown. */

@@ -45,7 +45,7 @@ import org.regbench.results.files.OutputPaths;
 import org.regbench.results.store.RunStore;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
-import org.regbench.zoo.ModelKind;
+import org.regbench.zoo.file.ModelFile;
 import org.regbench.zoo.Placement;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,8 +88,15 @@ public final class SweepCommand implements Callable<Integer> {
     @Mixin
     RateOptions rateOptions = new RateOptions();
 
-    @Option(names = "--placement", defaultValue = "all-hidden", description = "placement (default: ${DEFAULT-VALUE})")
+    @Option(names = "--placement", description = "placement (default: all-hidden; a model file's own dropout"
+            + " sites, when it has any)")
     String placement;
+
+    @Mixin
+    ModelFileOptions modelFiles = new ModelFileOptions();
+
+    /** The model files this command loaded (validate). */
+    private List<ModelFile> files = List.of();
 
     @Option(names = "--dataset", description = "mnist | fashion-mnist (default: the preset's)")
     String dataset;
@@ -364,6 +371,8 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     private Integer reanalyse(PrintWriter console) {
+        // a sweep of a model file names it in its variants: give the same --model-file / --keras again
+        modelFiles.load();
         Path dir = Files.isDirectory(from) ? from.toAbsolutePath() : from.toAbsolutePath().getParent();
         String stem = Files.isDirectory(from) ? "" : stem(from);
         SweepCsv.Read read = SweepCsv.read(dir, stem);
@@ -477,14 +486,28 @@ public final class SweepCommand implements Callable<Integer> {
         if (mcPasses != null && mcPasses.stream().anyMatch(k -> k < 1)) {
             throw new UserInputException("--mc-passes must be positive, got " + mcPasses);
         }
-        for (ModelKind m : modelList(p)) {
+        files = modelFiles.loadRunnable("sweep");
+        files.forEach(f -> f.corrections().forEach(c -> spec.commandLine().getOut().println("note: " + f.text()
+                + ": " + c)));
+        for (org.regbench.zoo.Model m : modelList(p)) {
             for (DropoutType t : typeList()) {
                 m.rejection(t).ifPresent(reason -> {
                     throw new UserInputException(reason);
                 });
             }
+            if (m.mnistInput().isEmpty()) {
+                throw new UserInputException("model " + m.text() + " takes " + ((ModelFile) m).shapeText()
+                        + "; the sweep's data sets are 28x28x1 images (NCHW) or 784 values");
+            }
+            if (placement != null) {
+                m.placementRejection(Placement.parse(placement)).ifPresent(reason -> {
+                    throw new UserInputException(reason);
+                });
+            }
         }
-        Placement.parse(placement);
+        if (placement != null) {
+            Placement.parse(placement);
+        }
         rateOptions.resolve(List.of());
         studyList(p);
         if (dataset != null) {
@@ -492,8 +515,9 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private List<ModelKind> modelList(SweepPreset p) {
-        return models == null ? p.models() : RateOptions.parseAll(models, ModelKind::parse);
+    private List<org.regbench.zoo.Model> modelList(SweepPreset p) {
+        return models == null ? ModelFileOptions.defaultModels(files, p.models())
+                : RateOptions.parseAll(models, org.regbench.zoo.Model::parse);
     }
 
     private List<DropoutType> typeList() {
@@ -513,7 +537,8 @@ public final class SweepCommand implements Callable<Integer> {
                 : trainSizes != null ? trainSizes : List.of(p.trainSize() == 0 ? full : p.trainSize());
         List<Integer> sizes = trainSizes != null ? trainSizes : p.sizes();
         int seedCount = seeds != null ? seeds : p.seeds();
-        return SweepPlan.of(new SweepPlan.Spec(modelList(p), typeList(), Placement.parse(placement), rateList,
+        return SweepPlan.of(new SweepPlan.Spec(modelList(p), typeList(),
+                placement == null ? null : Placement.parse(placement), rateList,
                 main, sizes, studyList, data.spec().dataset(), epochs != null ? epochs : p.epochs(), seedCount,
                 batchSize, earlyStopping, mcPasses != null ? mcPasses : p.mcPasses(), target,
                 (full + batchSize - 1) / batchSize, Math.min(seedCount, Math.max(p.underfitSeeds(),

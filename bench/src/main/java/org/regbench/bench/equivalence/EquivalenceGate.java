@@ -48,7 +48,7 @@ public final class EquivalenceGate {
         try {
             for (Map.Entry<String, BenchPoint> e : toCheck.entrySet()) {
                 BenchPoint p = e.getValue();
-                ModelKind model = p.variant().model();
+                org.regbench.zoo.Model model = p.variant().model();
                 List<Variant> variants = new ArrayList<>(List.of(Variant.none(model)));
                 Variant standard = Variant.of(model, DropoutType.STANDARD, DropRate.of(0.5));
                 if (Engines.get(p.config().engine()).refusal(standard, p.config().buildOptions()).isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
+import org.regbench.zoo.Model;
 import org.regbench.zoo.ModelKind;
 import org.regbench.zoo.Placement;
 import org.regbench.zoo.Variant;
@@ -25,16 +26,27 @@ public record BenchPlan(List<BenchPoint> points, Timing timing) {
         points = List.copyOf(points);
     }
 
-    public static List<Variant> variants(List<ModelKind> models, List<DropoutType> types, List<DropRate> rates,
+    public static List<Variant> variants(List<? extends Model> models, List<DropoutType> types, List<DropRate> rates,
                                          List<Placement> placements) {
+        return variants(models, types, rates, placements, true);
+    }
+
+    /**
+     * Every model's baseline and its variants. When the placements were not given ({@code placementsGiven} false),
+     * a model file takes its own default (its own dropout sites) rather than the preset's.
+     */
+    public static List<Variant> variants(List<? extends Model> models, List<DropoutType> types, List<DropRate> rates,
+                                         List<Placement> placements, boolean placementsGiven) {
         Set<Variant> out = new LinkedHashSet<>();
-        for (ModelKind m : models) {
+        for (Model m : models) {
             out.add(Variant.none(m));
             for (DropoutType t : types) {
                 if (t == DropoutType.NONE || !m.accepts(t)) {
                     continue;
                 }
-                for (Placement p : placements) {
+                List<Placement> modelPlacements = placementsGiven || m instanceof ModelKind ? placements
+                        : List.of(m.defaultPlacement());
+                for (Placement p : modelPlacements) {
                     if (!p.takesRate()) {
                         out.add(Variant.of(m, t, p, p.headlineRate(), List.of()));
                         continue;

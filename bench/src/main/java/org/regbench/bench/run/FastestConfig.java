@@ -20,6 +20,8 @@ public final class FastestConfig {
 
     private static final Map<ModelKind, PointConfig> TABLE = table();
 
+    private static final PointConfig MODEL_FILE = entry(1, Workspace.ENABLED, CnnFormat.NCHW, Helpers.OFF);
+
     private FastestConfig() {
     }
 
@@ -42,13 +44,17 @@ public final class FastestConfig {
      * The model's default configuration on this machine: the parent's native build, or its oneDNN twin where the
      * entry runs with helpers on a CPU (helpers attach only to oneDNN builds; see the onednn-compat module).
      */
-    public static PointConfig of(ModelKind model, NativeBuild parentBuild) {
+    public static PointConfig of(org.regbench.zoo.Model model, NativeBuild parentBuild) {
         PointConfig c = of(model);
         return c.helpers() == Helpers.ON ? c.withNativeBuild(parentBuild.oneDnnTwin()) : c.withNativeBuild(parentBuild);
     }
 
     /** The model's default configuration, on the parent's native build. */
-    public static PointConfig of(ModelKind model) {
+    public static PointConfig of(org.regbench.zoo.Model model) {
+        if (!(model instanceof ModelKind)) {
+            // a model file: DL4J's defaults, one thread, until tune has measured it
+            return MODEL_FILE;
+        }
         PointConfig c = TABLE.get(model);
         if (c == null) {
             throw new IllegalStateException("FastestConfig has no entry for model " + model.text());

@@ -15,8 +15,17 @@ public final class PointFlops {
 
     private final Map<Variant, FlopCount> counts = new HashMap<>();
 
-    public long perBatch(BenchPoint point) {
-        FlopCount count = counts.computeIfAbsent(point.variant(), FlopCount::of);
+    /** The count, or NaN for a model file with a layer the counter has no formula for (its rows leave it open). */
+    public double perBatch(BenchPoint point) {
+        FlopCount count;
+        try {
+            count = counts.computeIfAbsent(point.variant(), FlopCount::of);
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            if (point.variant().model() instanceof org.regbench.zoo.ModelKind) {
+                throw e;
+            }
+            return Double.NaN;
+        }
         return count.perBatch(Pass.parse(point.phase().text()), point.batchSize());
     }
 }

@@ -22,7 +22,6 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.regbench.results.AtomicFiles;
 import org.regbench.zoo.DropoutType;
-import org.regbench.zoo.Placement;
 import org.regbench.zoo.Variant;
 
 /** The sweep's charts, each as PNG and SVG next to the CSV files. */
@@ -204,7 +203,7 @@ public final class SweepCharts {
     private static boolean onRateCurve(Variant v, int earlyStopping) {
         boolean plain = v.regularizers().isEmpty() && earlyStopping == 0;
         return plain && (v.type() == DropoutType.NONE
-                || v.type() == DropoutType.STANDARD && v.placement() == Placement.ALL_HIDDEN);
+                || v.type() == DropoutType.STANDARD && v.placement() == v.model().defaultPlacement());
     }
 
     private static String curveKey(Variant v, String dataset, int trainSize) {

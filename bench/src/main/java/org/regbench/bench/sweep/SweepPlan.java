@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
+import org.regbench.zoo.Model;
 import org.regbench.zoo.ModelKind;
+import org.regbench.zoo.ModelZoo;
 import org.regbench.zoo.Placement;
 import org.regbench.zoo.Regularizer;
 import org.regbench.zoo.RegularizerSetting;
@@ -45,7 +47,7 @@ public record SweepPlan(List<TrainingRun> runs, Map<TrainingRun, List<Integer>> 
      * @param underfitSeeds      seeds of the reproduction's underfitting arm (at most {@code seeds})
      * @param restoreBest        test the best-validation-loss weights (the reproduction always does)
      */
-    public record Spec(List<ModelKind> models, List<DropoutType> types, Placement placement, List<DropRate> rates,
+    public record Spec(List<? extends Model> models, List<DropoutType> types, Placement placement, List<DropRate> rates,
                        List<Integer> mainSizes, List<Integer> sizeStudySizes, List<Study> studies, String dataset,
                        int epochs, int seeds, int batchSize, int earlyStopping, List<Integer> mcPasses,
                        double target, int fullSteps, int underfitSeeds, boolean restoreBest) {
@@ -55,7 +57,7 @@ public record SweepPlan(List<TrainingRun> runs, Map<TrainingRun, List<Integer>> 
         Set<TrainingRun> runs = new LinkedHashSet<>();
         Map<TrainingRun, List<Integer>> mc = new LinkedHashMap<>();
         for (long seed = 1; seed <= s.seeds(); seed++) {
-            for (ModelKind m : s.models()) {
+            for (Model m : s.models()) {
                 if (s.studies().contains(Study.REPRODUCTION)) {
                     reproduction(s, m, seed, runs, mc);
                 }
@@ -74,11 +76,13 @@ public record SweepPlan(List<TrainingRun> runs, Map<TrainingRun, List<Integer>> 
                         }
                     }
                     if (s.studies().contains(Study.REGULARIZERS)) {
-                        for (Regularizer reg : Regularizer.values()) {
+                        // a model file takes dropout only: its arm of the study is early stopping
+                        for (Regularizer reg : m.takesRegularizers() ? Regularizer.values() : new Regularizer[0]) {
                             RegularizerSetting setting = RegularizerSetting.of(reg);
                             add(runs, s, Variant.none(m, setting), size, seed, 0);
                             for (DropoutType t : s.types()) {
-                                add(runs, s, Variant.of(m, t, s.placement(), STUDY_RATE, List.of(setting)), size, seed, 0);
+                                add(runs, s, Variant.of(m, t, s.placement() == null ? m.defaultPlacement()
+                                        : s.placement(), STUDY_RATE, List.of(setting)), size, seed, 0);
                             }
                         }
                         // early stopping alone and with dropout: patience 2 epochs on validation loss
@@ -116,7 +120,7 @@ public record SweepPlan(List<TrainingRun> runs, Map<TrainingRun, List<Integer>> 
      * runs' number of updates, and Monte-Carlo passes on the full-data {@code paper} runs. All test the weights of
      * the checkpoint with the lowest validation loss.
      */
-    private static void reproduction(Spec s, ModelKind m, long seed, Set<TrainingRun> runs,
+    private static void reproduction(Spec s, Model m, long seed, Set<TrainingRun> runs,
                                      Map<TrainingRun, List<Integer>> mc) {
         int full = s.mainSizes().get(0);
         for (String v : REPRODUCTION_VARIANTS) {
@@ -143,8 +147,9 @@ public record SweepPlan(List<TrainingRun> runs, Map<TrainingRun, List<Integer>> 
         }
     }
 
-    private static Variant variant(ModelKind m, DropoutType t, Placement p, DropRate r) {
-        return Variant.of(m, t, p, r, List.of());
+    /** {@code p} null: the model's own default placement (all-hidden for the zoo, its own sites for a file). */
+    private static Variant variant(Model m, DropoutType t, Placement p, DropRate r) {
+        return Variant.of(m, t, p == null ? m.defaultPlacement() : p, r, List.of());
     }
 
     private static TrainingRun add(Set<TrainingRun> runs, Spec s, Variant v, int size, long seed, int patience) {
@@ -251,7 +256,12 @@ public record SweepPlan(List<TrainingRun> runs, Map<TrainingRun, List<Integer>> 
             return stepFixedMillis + stepMillisPerExample * batch;
         }
 
-        static Cost of(ModelKind m) {
+        static Cost of(Model model) {
+            if (!(model instanceof ModelKind m)) {
+                // a model file: the MLP's costs scaled by its parameter count, a rough guide for the estimate only
+                double scale = ModelZoo.parameterCount(Variant.none(model)) / 109_386.0;
+                return new Cost(1.5, 0.028 * scale, 0.005 * scale);
+            }
             return switch (m) {
                 // measured here with one thread (thread CPU time, 2026-11-29): 3.7-3.9 ms per step at batch 64,
                 // 4.9-5.3 at 128, 6.8-8.3 at 256; evaluation 0.25-0.31 s per 60,000 examples

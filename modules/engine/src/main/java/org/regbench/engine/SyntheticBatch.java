@@ -3,8 +3,8 @@ package org.regbench.engine;
 import java.util.Arrays;
 import org.regbench.dataset.synthetic.SyntheticArrays;
 import org.regbench.dataset.synthetic.SyntheticData;
-import org.regbench.zoo.InputKind;
-import org.regbench.zoo.ModelKind;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.regbench.zoo.Model;
 
 /**
  * The batch a network under test holds: synthetic features and one-hot labels in the common layout (NCHW images,
@@ -13,10 +13,10 @@ import org.regbench.zoo.ModelKind;
  */
 public record SyntheticBatch(Tensor features, Tensor labels) {
 
-    public static SyntheticBatch of(ModelKind model, int batchSize, long seed) {
-        long[] shape = model.input().shape(batchSize);
+    public static SyntheticBatch of(Model model, int batchSize, long seed) {
+        long[] shape = model.featureShape(batchSize, CNN2DFormat.NCHW);
         int[] example = Arrays.stream(shape, 1, shape.length).mapToInt(Math::toIntExact).toArray();
-        SyntheticArrays a = SyntheticData.arrays(batchSize, InputKind.CLASSES, seed, example);
+        SyntheticArrays a = SyntheticData.arrays(batchSize, model.classes(), seed, example);
         return new SyntheticBatch(new Tensor("features", a.featureShape(), a.features()),
                 new Tensor("labels", new long[] {batchSize, a.numClasses()}, a.labels()));
     }

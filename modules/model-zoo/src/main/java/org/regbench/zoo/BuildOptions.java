@@ -23,7 +23,7 @@ public record BuildOptions(WorkspaceMode workspaceMode, CNN2DFormat cnnFormat) {
     }
 
     /** The layout a model's input is actually fed in: only models with convolutions take NHWC. */
-    public CNN2DFormat formatFor(ModelKind model) {
+    public CNN2DFormat formatFor(Model model) {
         return model.hasConvolutions() ? cnnFormat : CNN2DFormat.NCHW;
     }
 }

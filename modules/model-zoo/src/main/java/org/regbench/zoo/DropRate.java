@@ -45,7 +45,7 @@ public record DropRate(double value) implements Comparable<DropRate> {
         return format(value);
     }
 
-    static String format(double v) {
+    public static String format(double v) {
         if (!Double.isFinite(v)) {
             return Double.toString(v);
         }

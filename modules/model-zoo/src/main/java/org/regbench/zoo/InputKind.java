@@ -13,6 +13,15 @@ public enum InputKind {
     public static final int SIDE = 28;
     public static final int CLASSES = 10;
 
+    /** DL4J's input type of one example (images NCHW, sequences of 28 steps of 28 features). */
+    public org.deeplearning4j.nn.conf.inputs.InputType inputType() {
+        return switch (this) {
+            case FLAT -> org.deeplearning4j.nn.conf.inputs.InputType.feedForward((long) SIDE * SIDE);
+            case IMAGE -> org.deeplearning4j.nn.conf.inputs.InputType.convolutional(SIDE, SIDE, 1);
+            case SEQUENCE -> org.deeplearning4j.nn.conf.inputs.InputType.recurrent(SIDE, SIDE);
+        };
+    }
+
     /** The feature array shape for a batch of {@code batch} examples, images in NCHW. */
     public long[] shape(int batch) {
         return shape(batch, CNN2DFormat.NCHW);

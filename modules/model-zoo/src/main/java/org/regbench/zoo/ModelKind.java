@@ -3,7 +3,7 @@ package org.regbench.zoo;
 import java.util.List;
 
 /** The models of the documents and the paper. */
-public enum ModelKind {
+public enum ModelKind implements Model {
     MLP("mlp", InputKind.FLAT,
             "MLP 784-128-64-10, ReLU, softmax, Adam 1e-3 (the usual Keras/PyTorch dropout tutorial net)",
             List.of(new Site(0, true, true, false), new Site(1, false, true, false), new Site(2, false, true, false))),
@@ -32,6 +32,7 @@ public enum ModelKind {
         this.sites = sites;
     }
 
+    @Override
     public String text() {
         return text;
     }
@@ -46,6 +47,29 @@ public enum ModelKind {
 
     List<Site> sites() {
         return sites;
+    }
+
+    /** The zoo's models have fixed sites; every placement picks its rates among them. */
+    @Override
+    public List<Site> sites(Placement placement) {
+        return sites;
+    }
+
+    @Override
+    public Placement defaultPlacement() {
+        return Placement.ALL_HIDDEN;
+    }
+
+    @Override
+    public java.util.Optional<String> placementRejection(Placement placement) {
+        return placement == Placement.SITES
+                ? java.util.Optional.of("placement sites applies to model files (--model-file, --keras) only")
+                : java.util.Optional.empty();
+    }
+
+    @Override
+    public boolean takesRegularizers() {
+        return true;
     }
 
     /** Whether the model has convolution layers, the only ones whose activation layout (NCHW or NHWC) can vary. */

@@ -58,7 +58,12 @@ public final class ModelZoo {
     }
 
     public static MultiLayerConfiguration configuration(Variant variant, long seed, BuildOptions options) {
-        ModelKind model = variant.model();
+        return variant.model().configuration(variant, seed, options);
+    }
+
+    /** A zoo model's configuration ({@link Model#configuration}'s default). */
+    static MultiLayerConfiguration zooConfiguration(Variant variant, long seed, BuildOptions options) {
+        ModelKind model = (ModelKind) variant.model();
         CNN2DFormat format = options.formatFor(model);
         if (format == CNN2DFormat.NHWC && variant.type() == DropoutType.SPATIAL) {
             // SpatialDropout in DL4J 1.0.0-M2.1 draws one mask per (example, dimension 1): channels in NCHW, but

@@ -17,7 +17,9 @@ public enum Placement {
     /** Every hidden layer at the grid rate ("apply it to all hidden layers rather than a single one"). */
     ALL_HIDDEN("all-hidden", true, "every hidden layer at the rate"),
     /** Srivastava et al.'s recipe: input 0.2, hidden 0.5. */
-    PAPER("paper", false, "input 0.2, every hidden layer 0.5 (Srivastava et al. 2014)");
+    PAPER("paper", false, "input 0.2, every hidden layer 0.5 (Srivastava et al. 2014)"),
+    /** A model file's own dropout sites, each set to the grid rate: the default for model files. */
+    SITES("sites", true, "every dropout site a model file has, at the rate (model files only, their default)");
 
     private static final DropRate INPUT_RATE = DropRate.of(0.2);
 
@@ -49,15 +51,16 @@ public enum Placement {
         return switch (this) {
             case SEED, PAPER -> DropRate.of(0.5);
             case SEED_ALT -> DropRate.of(0.2);
-            case INPUT_HIDDEN, ALL_HIDDEN -> throw new IllegalStateException(text + " takes its rate from the grid");
+            case INPUT_HIDDEN, ALL_HIDDEN, SITES -> throw new IllegalStateException(text + " takes its rate from the grid");
         };
     }
 
-    /** The rate on the input site. */
-    DropRate inputRate() {
+    /** The rate on the input site, for the grid rate {@code rate}. */
+    DropRate inputRate(DropRate rate) {
         return switch (this) {
             case INPUT_HIDDEN, PAPER -> INPUT_RATE;
             case SEED, SEED_ALT, ALL_HIDDEN -> DropRate.NONE;
+            case SITES -> rate;
         };
     }
 
@@ -67,7 +70,7 @@ public enum Placement {
             case SEED -> DropRate.of(index == 0 ? 0.5 : 0.3);
             case SEED_ALT -> DropRate.of(index == 0 ? 0.2 : 0.3);
             case PAPER -> DropRate.of(0.5);
-            case INPUT_HIDDEN, ALL_HIDDEN -> rate;
+            case INPUT_HIDDEN, ALL_HIDDEN, SITES -> rate;
         };
     }
 

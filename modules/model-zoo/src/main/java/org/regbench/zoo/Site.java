@@ -5,9 +5,9 @@ package org.regbench.zoo;
  * layers are inserted). {@code spatial} sites carry feature maps or sequences, where one mask per channel or per
  * feature across time makes sense; {@code elementwise} sites take ordinary per-unit dropout or DropConnect.
  */
-record Site(int layer, boolean input, boolean elementwise, boolean spatial) {
+public record Site(int layer, boolean input, boolean elementwise, boolean spatial) {
 
-    boolean accepts(DropoutType type) {
+    public boolean accepts(DropoutType type) {
         return type == DropoutType.SPATIAL ? spatial : elementwise;
     }
 }

@@ -14,20 +14,24 @@ import java.util.TreeMap;
  *
  * @param rate the grid rate for placements that take one; for fixed placements, their headline rate
  */
-public record Variant(ModelKind model, DropoutType type, Placement placement, DropRate rate,
+public record Variant(Model model, DropoutType type, Placement placement, DropRate rate,
                       List<RegularizerSetting> regularizers) {
 
     public Variant {
         regularizers = List.copyOf(regularizers);
     }
 
-    public static Variant none(ModelKind model, RegularizerSetting... regularizers) {
+    public static Variant none(Model model, RegularizerSetting... regularizers) {
         return new Variant(model, DropoutType.NONE, Placement.ALL_HIDDEN, DropRate.NONE, List.of(regularizers));
     }
 
     /** A variant at a grid rate; fixed placements ignore {@code rate} and use their own. */
-    public static Variant of(ModelKind model, DropoutType type, Placement placement, DropRate rate,
+    public static Variant of(Model model, DropoutType type, Placement placement, DropRate rate,
                              List<RegularizerSetting> regularizers) {
+        if (!regularizers.isEmpty() && !model.takesRegularizers()) {
+            throw new IllegalArgumentException("regularizers apply to the zoo's models only, not to model "
+                    + model.text());
+        }
         List<RegularizerSetting> regs = new ArrayList<>(regularizers);
         Collections.sort(regs);
         for (int i = 1; i < regs.size(); i++) {
@@ -41,13 +45,16 @@ public record Variant(ModelKind model, DropoutType type, Placement placement, Dr
         model.rejection(type).ifPresent(reason -> {
             throw new IllegalArgumentException(reason);
         });
+        model.placementRejection(placement).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
         DropRate effective = placement.takesRate() ? rate : placement.headlineRate();
         Variant v = new Variant(model, type, placement, effective, regs);
         return v.siteRates().isEmpty() ? new Variant(model, DropoutType.NONE, Placement.ALL_HIDDEN, DropRate.NONE, regs) : v;
     }
 
-    public static Variant of(ModelKind model, DropoutType type, DropRate rate) {
-        return of(model, type, Placement.ALL_HIDDEN, rate, List.of());
+    public static Variant of(Model model, DropoutType type, DropRate rate) {
+        return of(model, type, model.defaultPlacement(), rate, List.of());
     }
 
     /**
@@ -61,11 +68,11 @@ public record Variant(ModelKind model, DropoutType type, Placement placement, Dr
             return rates;
         }
         int hidden = 0;
-        for (Site site : model.sites()) {
+        for (Site site : model.sites(placement)) {
             if (!site.accepts(type)) {
                 continue;
             }
-            DropRate r = site.input() ? placement.inputRate() : placement.hiddenRate(hidden++, rate);
+            DropRate r = site.input() ? placement.inputRate(rate) : placement.hiddenRate(hidden++, rate);
             if (!r.isNone()) {
                 rates.put(site.layer(), r);
             }
@@ -93,7 +100,7 @@ public record Variant(ModelKind model, DropoutType type, Placement placement, Dr
             sb.append(placement.text());
         } else {
             sb.append(type.text()).append('@').append(rate.text());
-            if (placement != Placement.ALL_HIDDEN) {
+            if (placement != model.defaultPlacement()) {
                 sb.append(':').append(placement.text());
             }
         }
@@ -117,7 +124,7 @@ public record Variant(ModelKind model, DropoutType type, Placement placement, Dr
             }
             String head = plus[0];
             int slash = head.indexOf('/');
-            ModelKind model = ModelKind.parse(slash < 0 ? head : head.substring(0, slash));
+            Model model = Model.parse(slash < 0 ? head : head.substring(0, slash));
             if (slash < 0) {
                 return of(model, DropoutType.NONE, Placement.ALL_HIDDEN, DropRate.NONE, regs);
             }
@@ -144,7 +151,7 @@ public record Variant(ModelKind model, DropoutType type, Placement placement, Dr
             }
             DropoutType type = DropoutType.parse(typeAndRate.substring(0, at));
             DropRate rate = DropRate.parse(typeAndRate.substring(at + 1));
-            Placement p = placement == null ? Placement.ALL_HIDDEN : placement;
+            Placement p = placement == null ? model.defaultPlacement() : placement;
             if (!p.takesRate()) {
                 throw new VariantFormatException(text, "placement " + p.text() + " has fixed rates; drop @" + rate.text());
             }

@@ -102,7 +102,7 @@ class ModelZooTest {
             MultiLayerNetwork net = ModelZoo.build(v, 7);
             MultiLayerNetwork plain = ModelZoo.build(Variant.none(v.model()), 7);
             plain.setParams(net.params().dup());
-            INDArray x = input(v.model(), 16, 3);
+            INDArray x = input((ModelKind) v.model(), 16, 3);
             INDArray a = net.output(x);
             assertEquals(a, net.output(x), text + ": inference must be deterministic");
             assertTrue(a.equalsWithEps(plain.output(x), 1e-5), text + ": inference must equal the no-dropout net");

@@ -22,6 +22,9 @@ class VariantTest {
                     continue;
                 }
                 for (Placement p : Placement.values()) {
+                    if (m.placementRejection(p).isPresent()) {
+                        continue;
+                    }
                     for (RateGrid g : RateGrid.values()) {
                         for (DropRate r : g.rates()) {
                             all.add(Variant.of(m, t, p, r, List.of()));

@@ -38,7 +38,9 @@ public final class TorchEngine implements Engine {
 
     @Override
     public Optional<String> refusal(Variant variant, BuildOptions options) {
-        ModelKind model = variant.model();
+        if (!(variant.model() instanceof ModelKind model)) {
+            return Optional.of("torch builds the zoo's models only, not model file " + variant.model().text());
+        }
         if (!variant.regularizers().isEmpty()) {
             return Optional.of("torch runs the zoo models with dropout only; l1, l2, maxnorm and batchnorm are not built");
         }
@@ -71,8 +73,9 @@ public final class TorchEngine implements Engine {
             sites.put(e.getKey(), DropoutSite.of(variant.type(), e.getValue()));
         }
         manual_seed(seed);
-        ZooModule module = new ZooModule(LayerSpec.of(variant.model()), sites);
-        WeightInit.apply(module, variant.model());
+        ModelKind model = (ModelKind) variant.model();
+        ZooModule module = new ZooModule(LayerSpec.of(model), sites);
+        WeightInit.apply(module, model);
         return new TorchNetwork(variant, seed, module, SyntheticBatch.of(variant.model(), batchSize, seed));
     }
 

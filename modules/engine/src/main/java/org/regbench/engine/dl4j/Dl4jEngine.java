@@ -11,7 +11,10 @@ import org.regbench.zoo.BuildOptions;
 import org.regbench.zoo.ModelZoo;
 import org.regbench.zoo.Variant;
 
-/** DL4J's {@code MultiLayerNetwork}, as {@link ModelZoo} builds it: the engine every row used before engines existed. */
+/**
+ * DL4J's {@code MultiLayerNetwork}, as {@link ModelZoo} builds it (model files too, from their own configuration):
+ * the engine every row used before engines existed.
+ */
 public final class Dl4jEngine implements Engine {
 
     public static final String NAME = "dl4j";

@@ -165,14 +165,15 @@ final class Dl4jNetwork implements NetworkUnderTest {
 
     @Override
     public SyntheticBatch batch() {
-        INDArray commonShape = features.reshape('c', variant.model().input().shape(Math.toIntExact(features.size(0))));
+        INDArray commonShape = features.reshape('c', variant.model().featureShape(Math.toIntExact(features.size(0)),
+                CNN2DFormat.NCHW));
         return new SyntheticBatch(toTensor("features", commonShape), toTensor("labels", labels));
     }
 
     @Override
     public void setBatch(SyntheticBatch common) {
         // one input channel: NCHW and NHWC hold the pixels in the same order, so a reshape is the permutation
-        long[] shape = variant.model().input().shape(common.size(), options.formatFor(variant.model()));
+        long[] shape = variant.model().featureShape(common.size(), options.formatFor(variant.model()));
         features = Nd4j.create(common.features().data(), shape, DataType.FLOAT);
         labels = toArray(common.labels());
         batch = new DataSet(features, labels);

@@ -40,6 +40,9 @@ public final class SameDiffEngine implements Engine {
 
     @Override
     public Optional<String> refusal(Variant variant, BuildOptions options) {
+        if (!(variant.model() instanceof org.regbench.zoo.ModelKind)) {
+            return Optional.of("samediff builds the zoo's models only, not model file " + variant.model().text());
+        }
         if (!variant.regularizers().isEmpty()) {
             return Optional.of("samediff: only dropout is built; regularizers " + variant.regularizers()
                     + " are not");

@@ -103,7 +103,7 @@ class SameDiffEquivalenceTest {
             Tensor first = sd.output(false);
             assertEquals(first, sd.output(false));
             assertEquals(first, sd.output(false));
-            int capable = switch (sd.variant().model()) {
+            int capable = switch ((org.regbench.zoo.ModelKind) sd.variant().model()) {
                 case CNN -> 6; // 2 convolutions, 2 poolings, 2 dense
                 case LSTM -> 1; // the output layer; libnd4j has no oneDNN LSTM
                 default -> 3;

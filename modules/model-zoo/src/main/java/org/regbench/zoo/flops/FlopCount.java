@@ -22,7 +22,7 @@ public record FlopCount(List<LayerFlops> layers, long lossPerExample) {
 
     /** The count for the network {@link ModelZoo} builds for {@code variant}; layout and workspaces change nothing. */
     public static FlopCount of(Variant variant) {
-        return FlopCounter.count(ModelZoo.configuration(variant, 0L), FlopCounter.inputType(variant.model().input()));
+        return FlopCounter.count(ModelZoo.configuration(variant, 0L), variant.model().inputType());
     }
 
     /** FLOPs of one op of {@code pass} on {@code batch} examples. */

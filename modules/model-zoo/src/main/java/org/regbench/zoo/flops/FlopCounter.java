@@ -137,6 +137,10 @@ public final class FlopCounter {
         if (type == BatchNormalization.class) {
             return batchNorm((BatchNormalization) inner, in);
         }
+        if (type == org.deeplearning4j.nn.conf.layers.DropoutLayer.class) {
+            // a model file's Keras Dropout: its mask is dropout's cost, which the count leaves out
+            return new LayerFlops("dropout", 0, 0, 0, 0, 0, 0);
+        }
         if (type == LSTM.class) {
             return lstm((LSTM) inner, (InputType.InputTypeRecurrent) in, inputGradient);
         }
