@@ -62,11 +62,13 @@ public class NetworkState {
     private final List<NetworkUnderTest> nets = new ArrayList<>();
     private final List<Integer> order = new ArrayList<>();
     private boolean steadyState;
+    private Engine engine;
+    private int threads;
 
     @Setup(Level.Trial)
     public void setUp() {
-        Engine engine = Engines.get(System.getProperty(PointConfig.ENGINE_PROPERTY, Engines.DEFAULT));
-        int threads = NativeThreads.requested();
+        engine = Engines.get(System.getProperty(PointConfig.ENGINE_PROPERTY, Engines.DEFAULT));
+        threads = NativeThreads.requested();
         engine.pinThreads(threads);
         steadyState = Boolean.parseBoolean(System.getProperty(STEADY_STATE_PROPERTY, "true"));
         String[] variants = variant.split(RoundSchedule.SEPARATOR);
@@ -91,6 +93,9 @@ public class NetworkState {
      */
     @Setup(Level.Iteration)
     public void nextIteration() {
+        // OpenMP's thread count is a per-thread setting: the thread that runs this iteration gets the pin too, or
+        // oneDNN's kernels run on every core whatever the point's thread count says
+        engine.pinThreads(threads);
         int i = order.size() % nets.size();
         order.add(i);
         net = nets.get(i);

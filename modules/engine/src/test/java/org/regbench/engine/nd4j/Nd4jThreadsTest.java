@@ -1,0 +1,42 @@
+package org.regbench.engine.nd4j;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.nd4j.nativeblas.NativeOpsHolder;
+
+/**
+ * OpenMP's thread count is a per-thread setting: a pin holds for the thread that set it, and another thread (JMH's
+ * benchmark thread, say) keeps OpenMP's default of one per core. oneDNN's kernels ask OpenMP, so a benchmark must
+ * pin in the thread that runs it: before this was done per iteration, the oneDNN CNN's inference went from 12-15 ms
+ * to 50-70 ms in some forks of a one-thread point (results/design/omp-pin-per-iteration.csv against the quick runs
+ * of 3be5061).
+ */
+class Nd4jThreadsTest {
+
+    private static int ompMaxThreads() {
+        return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+    }
+
+    private static int inNewThread(Runnable before) throws InterruptedException {
+        AtomicInteger seen = new AtomicInteger();
+        Thread t = new Thread(() -> {
+            before.run();
+            seen.set(ompMaxThreads());
+        });
+        t.start();
+        t.join();
+        return seen.get();
+    }
+
+    @Test
+    void aPinHoldsForTheThreadThatSetItOnly() throws InterruptedException {
+        Nd4jThreads.apply(1);
+        assertEquals(1, ompMaxThreads());
+        int cores = inNewThread(() -> { });
+        assumeTrue(cores > 1, "one core: every thread's default is already 1");
+        assertEquals(1, inNewThread(() -> Nd4jThreads.apply(1)), "pinned again in the thread itself");
+    }
+}
