@@ -1,6 +1,7 @@
 package org.regbench.bench.run;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,8 +25,8 @@ import org.regbench.results.stats.Estimate;
  *   {@code java_jmh} adapter), so Bencher's plots and thresholds label the numbers right;</li>
  *   <li>{@value #THROUGHPUT}: samples (examples) per second, Bencher's built-in Throughput with one sample as the
  *   operation;</li>
- *   <li>{@value #ALLOCATION}: bytes allocated per batch, when {@code --prof gc} measured it (no interval: it is a
- *   mean over iterations).</li>
+ *   <li>{@value #ALLOCATION}: bytes allocated per batch, when {@code --prof gc} measured it, to 4 significant digits
+ *   as in the CSV (no interval: it is a mean over iterations).</li>
  * </ul>
  * The value is the statistic regbench's own verdicts use: the mean of the fork levels (each forked JVM's median
  * iteration), with the 95 % t interval over forks as {@code lower_value} and {@code upper_value} (throughput's
@@ -95,7 +96,11 @@ public final class BencherMetrics {
         out.set(LATENCY, latency);
         out.set(THROUGHPUT, throughput);
         if (Double.isFinite(row.allocBytesPerOp())) {
-            out.set(ALLOCATION, metric(row.allocBytesPerOp()));
+            // 4 significant digits, as the CSV's alloc_bytes_per_op: the two files say the same number
+            ObjectNode allocation = NODES.createObjectNode();
+            allocation.put("value", new BigDecimal(row.allocBytesPerOp()).round(new MathContext(4))
+                    .stripTrailingZeros());
+            out.set(ALLOCATION, allocation);
         }
         return out;
     }

@@ -42,7 +42,7 @@ class BencherMetricsTest {
         // fork levels (medians) 2.0, 2.2 and 2.4 ms: mean 2.2 ms, 95 % t interval 2.2 ± 4.3027 × 0.2/√3
         BenchRow three = row("mlp/none", 128, "ms/op", new double[] {2.1, 2.0, 1.9}, new double[] {2.2, 2.3, 2.1},
                 new double[] {2.4, 2.5, 2.4});
-        // one fork at 500 µs: no interval; allocation measured by --prof gc
+        // one fork at 500 µs: no interval; allocation measured by --prof gc, to 4 significant digits as in the CSV
         BenchRow one = row("mlp/standard@0.5", 32, "us/op", new double[] {500, 510, 490}).withAllocation(1234567.5);
         Path csv = dir.resolve("run.csv");
         Path file = BencherMetrics.besideRun(csv);
@@ -72,7 +72,7 @@ class BencherMetricsTest {
                       "value" : 64000
                     },
                     "alloc-bytes-per-batch" : {
-                      "value" : 1234567.5
+                      "value" : 1235000
                     }
                   }
                 }
