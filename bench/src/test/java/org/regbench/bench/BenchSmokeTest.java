@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.shade.jackson.databind.JsonNode;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.regbench.results.BenchRow;
+import org.regbench.results.csv.BenchCsv;
 
 /**
  * What CI runs: {@code bench --preset smoke} through the command line, JMH forking real JVMs, then the CSV is
@@ -79,6 +81,7 @@ class BenchSmokeTest {
             assertTrue(Double.parseDouble(row.get("alloc_bytes_per_op")) > 0, row.get("alloc_bytes_per_op"));
         }
         checkJmhJson(out.resolveSibling("smoke.jmh.json"), rows);
+        checkBencherMetrics(out);
         checkLogLines(r.out(), r.err(), expected.size());
         assertTrue(r.out().contains("overhead"), r.out());
         assertTrue(r.out().contains("calibration: inference with dropout off must cost 0 %"), r.out());
@@ -125,6 +128,26 @@ class BenchSmokeTest {
             assertEquals("B/op", alloc.get("scoreUnit").asText());
         }
         assertEquals(rows.size(), seen.size(), "each point once: " + seen);
+    }
+
+    /**
+     * Bencher Metric Format beside the CSV: every row under its benchmark key, latency the mean fork level in ns,
+     * throughput the same in samples per second, the allocation per batch; one fork per point, so no interval.
+     */
+    private static void checkBencherMetrics(Path csv) throws Exception {
+        List<BenchRow> rows = BenchCsv.read(csv);
+        JsonNode root = new ObjectMapper().readTree(csv.resolveSibling("smoke.bmf.json").toFile());
+        assertEquals(rows.size(), root.size());
+        for (BenchRow row : rows) {
+            JsonNode m = root.get(row.key().text());
+            assertTrue(m != null, row.key().text() + " in " + root);
+            double ns = row.forkEstimate().mean() * 1e6;
+            assertEquals(ns, m.get("latency").get("value").asDouble(), 0.001);
+            assertEquals(128 * 1e9 / ns, m.get("throughput").get("value").asDouble(), 0.001);
+            assertFalse(m.get("latency").has("lower_value"), "one fork: no interval");
+            assertEquals(row.allocBytesPerOp(), m.get("alloc-bytes-per-batch").get("value").asDouble(),
+                    "the CSV's figure, 4 significant digits in both files");
+        }
     }
 
     /** Output to a file (no terminal under the test runner): one line per point, progress lines, no bar. */

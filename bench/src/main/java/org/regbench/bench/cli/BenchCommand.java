@@ -20,6 +20,7 @@ import org.regbench.bench.peak.PeakProbe;
 import org.regbench.bench.equivalence.EquivalenceGate;
 import org.regbench.bench.run.BackendInfo;
 import org.regbench.bench.run.BatchSizes;
+import org.regbench.bench.run.BencherMetrics;
 import org.regbench.bench.run.BenchPlan;
 import org.regbench.bench.run.BenchPoint;
 import org.regbench.bench.run.ConfigAxes;
@@ -186,6 +187,7 @@ public final class BenchCommand implements Callable<Integer> {
             OutputPaths.checkFile(out, overwrite.force);
             OutputPaths.checkFile(RunStore.supersededFileOf(out), overwrite.force);
             OutputPaths.checkFile(JmhResults.besideRun(out), overwrite.force);
+            OutputPaths.checkFile(BencherMetrics.besideRun(out), overwrite.force);
         }
         List<RoundSchedule.Fork> forksToRun = RoundSchedule.of(plan.points(), plan.timing().forks(), kind, seed);
         console.printf("regbench bench: preset %s, %d points, %s schedule, %d rounds, %d forks, estimated %s%n",
@@ -234,8 +236,9 @@ public final class BenchCommand implements Callable<Integer> {
                     + m.getParent()));
         }
         console.printf("backend %s (%s), device %s; each row records its own fork's build and threads; writing %s"
-                        + " and JMH's JSON %s%n", backend.backend(), backend.nativeBuild(), backend.device(),
-                recorder.path(), recorder.jmhJsonPath().getFileName());
+                        + ", JMH's JSON %s and Bencher's %s%n", backend.backend(), backend.nativeBuild(),
+                backend.device(), recorder.path(), recorder.jmhJsonPath().getFileName(),
+                recorder.bencherMetricsPath().getFileName());
         console.flush();
         RunStart.holdJmhLock(waitLock, console);
         // a faster configuration counts only if it computes what the default path computes: checked before timing

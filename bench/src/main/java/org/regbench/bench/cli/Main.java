@@ -1,6 +1,10 @@
 package org.regbench.bench.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.regbench.bench.UserInputException;
 import org.regbench.dataset.DatasetException;
 import org.regbench.results.ExitCode;
@@ -27,8 +31,36 @@ import picocli.CommandLine.HelpCommand;
 public final class Main {
 
     public static void main(String[] args) {
-        int code = execute(args.length == 0 ? new String[] {"bench"} : args);
+        int code = run(commandLine(), System.getenv(), Path.of(System.getProperty("user.home")),
+                args.length == 0 ? new String[] {"bench"} : args);
         System.exit(code);
+    }
+
+    /**
+     * Runs {@code cl} with the machine's defaults file ({@link MachineDefaults}: the one {@code env} names, or the one
+     * in {@code home}) as its options' default provider. A file that cannot apply is exit 2 before any command runs;
+     * a command that takes defaults from it says which, in one line on standard error.
+     */
+    static int run(CommandLine cl, Map<String, String> env, Path home, String... args) {
+        Optional<MachineDefaults> defaults;
+        try {
+            defaults = MachineDefaults.locate(env, home);
+            defaults.ifPresent(d -> d.installOn(cl));
+        } catch (UserInputException e) {
+            PrintWriter err = cl.getErr();
+            err.println("regbench: " + firstLine(e.getMessage()));
+            err.flush();
+            return ExitCode.BAD_INPUT;
+        }
+        defaults.ifPresent(d -> cl.setExecutionStrategy(parsed -> {
+            List<String> applied = MachineDefaults.applied(parsed);
+            if (!applied.isEmpty()) {
+                cl.getErr().println("regbench: defaults from " + d.file() + ": " + String.join(", ", applied));
+                cl.getErr().flush();
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        }));
+        return cl.execute(args);
     }
 
     /** Runs the command line without exiting, for tests. */

@@ -38,9 +38,7 @@ public final class JmhResults {
 
     /** {@code <name>.jmh.json} beside {@code run.csv}'s {@code <name>.csv}. */
     public static Path besideRun(Path csv) {
-        String name = csv.getFileName().toString();
-        String base = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-        return csv.resolveSibling(base + ".jmh.json");
+        return RunFileNames.beside(csv, ".jmh.json");
     }
 
     /**

@@ -87,14 +87,20 @@ public final class RunRecorder {
         } else {
             rows.set(i, row(all));
         }
-        // JMH's JSON first: once the CSV shows a fork, its JSON is complete too
+        // the JSON files first: once the CSV shows a fork, they hold it too
         writeJmhJson();
+        BencherMetrics.write(bencherMetricsPath(), rows);
         BenchCsv.write(path, rows);
     }
 
     /** JMH's own JSON of the run, beside its CSV: {@code <run>.jmh.json} ({@link JmhResults}). */
     public Path jmhJsonPath() {
         return JmhResults.besideRun(path);
+    }
+
+    /** The run in Bencher Metric Format, beside its CSV: {@code <run>.bmf.json} ({@link BencherMetrics}). */
+    public Path bencherMetricsPath() {
+        return BencherMetrics.besideRun(path);
     }
 
     /** Rewrites the JMH JSON with every point measured so far, as the CSV is rewritten. */
@@ -134,6 +140,7 @@ public final class RunRecorder {
                 superseded.add(old);
                 BenchCsv.write(supersededPath(), superseded);
                 writeJmhJson();
+                BencherMetrics.write(bencherMetricsPath(), rows);
                 BenchCsv.write(path, rows);
                 return old;
             }
@@ -213,7 +220,8 @@ public final class RunRecorder {
         return provenance.machineId();
     }
 
-    private static double toMillis(double score, String unit) {
+    /** A JMH score in a time-per-op unit in milliseconds. */
+    static double toMillis(double score, String unit) {
         return switch (unit) {
             case "ms/op" -> score;
             case "us/op" -> score / 1e3;

@@ -21,7 +21,8 @@ import picocli.CommandLine;
 class HelpTest {
 
     static final List<List<String>> COMMANDS = List.of(List.of(), List.of("bench"), List.of("sweep"),
-            List.of("list"), List.of("baseline"), List.of("baseline", "save"), List.of("compare"),
+            List.of("list"), List.of("baseline"), List.of("baseline", "save"), List.of("baseline", "path"),
+            List.of("compare"),
             List.of("history"), List.of("report"), List.of("opcost"), List.of("selfcheck"));
 
     /** What one in-process command line printed: its own writers and the process's standard error. */

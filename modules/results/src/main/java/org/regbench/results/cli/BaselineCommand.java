@@ -3,7 +3,9 @@ package org.regbench.results.cli;
 import org.regbench.results.RepoPaths;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.regbench.results.InvalidResultsException;
 import org.regbench.results.Provenance;
+import org.regbench.results.store.RunStore;
 import org.regbench.results.regress.BaselineStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code baseline save RUN.csv}: makes a run the baseline of its machine and backend. */
 @Command(name = "baseline", description = "Manage per-machine baselines in results/baselines/.",
-        subcommands = {BaselineCommand.Save.class}, mixinStandardHelpOptions = true)
+        subcommands = {BaselineCommand.Save.class, BaselineCommand.PathOf.class}, mixinStandardHelpOptions = true)
 public final class BaselineCommand implements Callable<Integer> {
 
     @Spec
@@ -64,6 +66,39 @@ public final class BaselineCommand implements Callable<Integer> {
                             + " can say 'inconclusive' at most. Better: bench --forks 5, then save that run.%n",
                             s.fewestForks());
                 }
+                out.flush();
+                return ExitCodes.OK;
+            });
+        }
+    }
+
+    @Command(name = "path", mixinStandardHelpOptions = true,
+            description = {"Print the path of the baseline RUN.csv is compared with: results/baselines/<machine"
+                + " id>.csv of the machine that measured it (its first row's), as bench and compare choose it; for"
+                + " scripts, e.g. compare \"$(regbench baseline path RUN.csv)\" RUN.csv.",
+                "Exit code: 0 printed, 2 no baseline for that machine yet, or RUN.csv unusable."})
+    public static final class PathOf implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "RUN.csv", description = "a bench run, e.g. results/runs/....csv")
+        Path run;
+
+        @Option(names = "--baselines", paramLabel = "DIR", description = "baseline directory (default: "
+                + "results/baselines under the repository root)")
+        Path baselines;
+
+        @Override
+        public Integer call() throws Exception {
+            return ExitCodes.guard(spec.commandLine().getErr(), () -> {
+                BaselineStore store = BaselineStore.inDirectory(baselines != null ? baselines : RepoPaths.baselines());
+                String machine = RunStore.read(run).machineId();
+                Path found = store.find(machine).orElseThrow(() -> new InvalidResultsException("no baseline for"
+                        + " machine " + machine + " in " + store.directory() + " yet; save one with: baseline save"
+                        + " RUN.csv"));
+                var out = spec.commandLine().getOut();
+                out.println(found);
                 out.flush();
                 return ExitCodes.OK;
             });

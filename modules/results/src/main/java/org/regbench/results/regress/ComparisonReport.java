@@ -54,9 +54,27 @@ public final class ComparisonReport {
             md.append(" **Different machines or backends, compared with `--force`.**");
         }
         md.append("\n\n").append(summary(r)).append("\n\n");
+        List<KeyComparison> sorted = sortedForReaders(r.keys());
+        List<KeyComparison> changed = sorted.stream().filter(k -> k.verdict() != Verdict.UNCHANGED).toList();
+        List<KeyComparison> unchanged = sorted.stream().filter(k -> k.verdict() == Verdict.UNCHANGED).toList();
+        if (!changed.isEmpty()) {
+            markdownTable(md, changed);
+        }
+        if (!unchanged.isEmpty()) {
+            // a pull-request comment shows what changed; the unchanged rows are one click away, not a page of scrolling
+            md.append(changed.isEmpty() ? "" : "\n").append("<details><summary>").append(unchanged.size())
+                    .append(" unchanged</summary>\n\n");
+            markdownTable(md, unchanged);
+            md.append("\n</details>\n");
+        }
+        md.append("\n<sub>").append(rule(r)).append("</sub>\n");
+        return md.toString();
+    }
+
+    private static void markdownTable(StringBuilder md, List<KeyComparison> keys) {
         md.append("| ").append(String.join(" | ", HEADER)).append(" |\n");
         md.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
-        for (KeyComparison k : sortedForReaders(r.keys())) {
+        for (KeyComparison k : keys) {
             String[] c = cells(k);
             c[0] = "`" + c[0] + "`";
             c[7] = switch (k.verdict()) {
@@ -69,8 +87,6 @@ public final class ComparisonReport {
             };
             md.append("| ").append(String.join(" | ", c).replace("|", "\\|").replace(" \\| ", " | ")).append(" |\n");
         }
-        md.append("\n<sub>").append(rule(r)).append("</sub>\n");
-        return md.toString();
     }
 
     /** Regressions first so a long table in a pull request shows what matters without scrolling. */

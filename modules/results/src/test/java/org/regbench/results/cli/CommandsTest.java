@@ -79,6 +79,31 @@ class CommandsTest {
     }
 
     @Test
+    void baselinePathPrintsTheBaselineOfTheRunsMachine() throws Exception {
+        List<Path> r = runs();
+        Path baselines = dir.resolve("baselines");
+        String id = TestRows.provenance().machineId();
+        CliFixtures.Result none = CliFixtures.run(new BaselineCommand(), "path", r.get(3).toString(), "--baselines",
+                baselines.toString());
+        assertEquals(2, none.exitCode(), none.out());
+        assertEquals("", none.out(), "nothing a script could take for a path");
+        assertEquals("regbench: no baseline for machine " + id + " in " + baselines + " yet; save one with: baseline"
+                + " save RUN.csv\n", none.err());
+
+        assertEquals(0, CliFixtures.run(new BaselineCommand(), "save", r.get(3).toString(), "--baselines",
+                baselines.toString(), "--force").exitCode());
+        CliFixtures.Result found = CliFixtures.run(new BaselineCommand(), "path", r.get(5).toString(), "--baselines",
+                baselines.toString());
+        assertEquals(0, found.exitCode(), found.err());
+        assertEquals(baselines.resolve(id + ".csv") + "\n", found.out());
+
+        CliFixtures.Result missing = CliFixtures.run(new BaselineCommand(), "path", dir.resolve("x.csv").toString(),
+                "--baselines", baselines.toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().startsWith("regbench: ") && missing.err().contains("x.csv"), missing.err());
+    }
+
+    @Test
     void baselineSaveShowsTheMachineAndStoresTheRun() throws Exception {
         List<Path> r = runs();
         Path baselines = dir.resolve("baselines");

@@ -73,6 +73,12 @@ class RunComparatorTest {
         assertTrue(md.startsWith("### :red_circle: regbench: performance regression"), md);
         assertTrue(md.contains("| `cnn/standard@0.5 train-step b128 FLOAT cpu-avx2 t2` |"), md);
         assertTrue(md.contains(":red_circle: **slower**"), md);
+        // what changed in the table, the unchanged benchmark folded below it
+        int folded = md.indexOf("\n<details><summary>1 unchanged</summary>\n\n| benchmark |");
+        assertTrue(folded > md.indexOf("| `cnn/standard@0.5 train-step"), md);
+        assertTrue(md.indexOf("| `mlp/none inference b32 FLOAT cpu-avx2 t2` |") > folded, md);
+        assertTrue(md.indexOf("| unchanged |\n\n</details>\n") > folded, md);
+        assertEquals(1, md.split("unchanged \\|", -1).length - 1, "the unchanged row once: " + md);
     }
 
     @Test
