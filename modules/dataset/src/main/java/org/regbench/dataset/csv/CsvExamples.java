@@ -25,7 +25,7 @@ import org.regbench.dataset.idx.LabeledImages;
 
 /**
  * A user's classification data from a CSV file, read record by record with DataVec's {@link CSVRecordReader}: one
- * example per line, comma-separated; one column holds the class (an integer 0..classes-1), every other column is a
+ * example per line, comma-separated (blank lines are skipped); one column holds the class (an integer 0..classes-1), every other column is a
  * feature, in file order. Features are taken exactly as the file holds them: nothing is scaled or normalized, so the
  * network sees the user's own preprocessing. Every problem is a {@link DatasetException} naming the file and, for a
  * bad value, its line (1-based, counting skipped lines) and column (0-based, as {@code --label-column}).
@@ -88,6 +88,9 @@ public final class CsvExamples {
                 }
                 line = record.getMetaData() instanceof RecordMetaDataLine m ? m.getLineNumber() + 1 : line + 1;
                 List<Writable> values = record.getRecord();
+                if (values.size() == 1 && values.get(0).toString().isBlank()) {
+                    continue; // a blank line, such as a trailing one, holds no example
+                }
                 if (columns < 0) {
                     columns = values.size();
                     firstLine = line;
