@@ -10,7 +10,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.AfterEach;
+import org.nd4j.linalg.activations.Activation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regbench.zoo.file.ModelFiles;
@@ -85,6 +92,28 @@ class ModelFileCommandsTest {
     }
 
     @Test
+    void aGraphWhoseLayersFormAChainIsPlannedByBenchAndTrainedBySweep() throws Exception {
+        BenchInputTest.Result plan = BenchInputTest.run("bench", "--model-file", fixture("graph-dl4j.zip"), "--preset",
+                "smoke", "--phases", "train-step", "--dry-run", "--no-compare");
+        assertEquals(0, plan.code(), plan.out() + plan.err());
+        assertTrue(plan.out().contains("note: graph-dl4j: a ComputationGraph whose layers form a chain: run as a"
+                + " MultiLayerNetwork of the same layers, in the same order"), plan.out());
+        assertTrue(plan.out().contains("    graph-dl4j  standard           1       1"), plan.out());
+        Path out = dir.resolve("sweep").resolve("epochs.csv");
+        BenchInputTest.Result r = BenchInputTest.run("sweep", "--model-file", fixture("graph-dl4j.zip"), "--preset",
+                "smoke", "--study", "rates", "--rates", "0,0.5", "--epochs", "2", "--train-size", "200", "--jobs", "2",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        List<CSVRecord> runs = SweepSmokeTest.read(out.resolveSibling("runs.csv"));
+        assertEquals(Set.of("graph-dl4j/none", "graph-dl4j/standard@0.5"),
+                runs.stream().map(x -> x.get("variant")).collect(Collectors.toSet()));
+        for (CSVRecord run : runs) {
+            double accuracy = Double.parseDouble(run.get("test_accuracy"));
+            assertTrue(accuracy > 0.1 && accuracy <= 1, "trained above chance: " + accuracy);
+        }
+    }
+
+    @Test
     void aBadFileIsOneLineNamingItAndNothingIsWritten() throws Exception {
         Path missing = dir.resolve("mine.h5");
         Path out = dir.resolve("run.csv");
@@ -96,13 +125,26 @@ class ModelFileCommandsTest {
         BenchInputTest.Result unsupported = BenchInputTest.run("list", "--keras", fixture("unsupported-layer.h5"));
         assertEquals(2, unsupported.code());
         assertTrue(unsupported.err().contains("layer custom_scale_1 (CustomScale) is not supported"), unsupported.err());
-        BenchInputTest.Result graph = BenchInputTest.run("bench", "--model-file", fixture("graph-dl4j.zip"), "--out",
+        Path models = Files.createDirectory(dir.resolve("models"));
+        Path branching = models.resolve("branching.zip");
+        ComputationGraph net = new ComputationGraph(new NeuralNetConfiguration.Builder().graphBuilder()
+                .addInputs("in")
+                .addLayer("a", new DenseLayer.Builder().nIn(784).nOut(3).build(), "in")
+                .addLayer("b", new DenseLayer.Builder().nIn(784).nOut(3).build(), "in")
+                .addVertex("merge", new MergeVertex(), "a", "b")
+                .addLayer("out", new OutputLayer.Builder().nIn(6).nOut(10).activation(Activation.SOFTMAX).build(),
+                        "merge")
+                .setOutputs("out").build());
+        net.init();
+        ModelSerializer.writeModel(net, branching.toFile(), false);
+        BenchInputTest.Result graph = BenchInputTest.run("bench", "--model-file", branching.toString(), "--out",
                 out.toString(), "--no-compare");
         assertEquals(2, graph.code());
-        assertEquals("regbench: " + fixture("graph-dl4j.zip") + ": a ComputationGraph; list reads it, but bench"
-                + " runs layer lists (MultiLayerNetwork, Keras Sequential) only so far", graph.err().trim());
+        assertEquals("regbench: " + branching + ": a ComputationGraph with branches or merges; list reads it, but"
+                + " bench runs layer lists (MultiLayerNetwork, Keras Sequential) and graphs whose layers form a chain"
+                + " only so far", graph.err().trim());
         try (var files = Files.list(dir)) {
-            assertEquals(List.of(), files.toList());
+            assertEquals(List.of(models), files.toList());
         }
     }
 }

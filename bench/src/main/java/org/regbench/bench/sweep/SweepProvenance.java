@@ -7,7 +7,16 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.regbench.results.csv.ProvenanceCells;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.regbench.zoo.BuildOptions;
+import org.regbench.zoo.Model;
+import org.regbench.zoo.ModelKind;
 import org.regbench.zoo.ModelZoo;
+import org.regbench.zoo.Variant;
 
 /**
  * What every row of every sweep file records about the sweep besides the machine ({@link
@@ -29,12 +38,42 @@ public record SweepProvenance(String dataOrigin, String dataSha256, long splitSe
             "val_examples", "test_examples", "duplicates_removed", "optimizer", "learning_rate", "batch_size", "jobs",
             "engine", "engine_version");
 
-    public static SweepProvenance of(SweepData data, int batchSize, int jobs, Engine engine) {
-        IUpdater updater = ModelZoo.updater();
+    /**
+     * The sweep of {@code models}: the optimizer is the one they train with (the zoo's Adam, or a DL4J model file's
+     * own updater); when they differ, {@code optimizer} names each with its models and {@code learning_rate} is empty.
+     */
+    public static SweepProvenance of(SweepData data, int batchSize, int jobs, Engine engine,
+                                     List<? extends Model> models) {
+        Map<String, List<String>> byUpdater = new LinkedHashMap<>();
+        IUpdater first = null;
+        for (Model m : models) {
+            IUpdater u = updaterOf(m);
+            first = first == null ? u : first;
+            byUpdater.computeIfAbsent(u.getClass().getSimpleName() + " " + ProvenanceCells.number(
+                    u.getLearningRate(0, 0)), k -> new ArrayList<>()).add(m.text());
+        }
+        if (first == null) {
+            first = ModelZoo.updater();
+        }
+        boolean one = byUpdater.size() <= 1;
+        String optimizer = one ? first.getClass().getSimpleName() : String.join("; ", byUpdater.entrySet().stream()
+                .map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")").toList());
         return new SweepProvenance(data.originLabel(), data.sha256(), data.spec().splitSeed(), data.trainExamples(),
-                data.validationExamples(), data.testExamples(), data.duplicates().removed(),
-                updater.getClass().getSimpleName(), updater.getLearningRate(0, 0), batchSize, jobs, engine.name(),
-                engine.version());
+                data.validationExamples(), data.testExamples(), data.duplicates().removed(), optimizer,
+                one ? first.getLearningRate(0, 0) : Double.NaN, batchSize, jobs, engine.name(), engine.version());
+    }
+
+    /** The updater {@code model} trains with: the zoo's Adam, or the first one a model file's layers carry. */
+    static IUpdater updaterOf(Model model) {
+        if (model instanceof ModelKind) {
+            return ModelZoo.updater();
+        }
+        for (NeuralNetConfiguration c : model.configuration(Variant.none(model), 1, BuildOptions.DEFAULT).getConfs()) {
+            if (c.getLayer() instanceof BaseLayer b && b.getIUpdater() != null) {
+                return b.getIUpdater();
+            }
+        }
+        return ModelZoo.updater();
     }
 
     /** The cell of one of {@link #COLUMNS}; empty for any other column. */
@@ -62,7 +101,7 @@ public record SweepProvenance(String dataOrigin, String dataSha256, long splitSe
                 Long.parseLong(cell.apply("split_seed")), Integer.parseInt(cell.apply("train_examples")),
                 Integer.parseInt(cell.apply("val_examples")), Integer.parseInt(cell.apply("test_examples")),
                 Integer.parseInt(cell.apply("duplicates_removed")), cell.apply("optimizer"),
-                Double.parseDouble(cell.apply("learning_rate")), Integer.parseInt(cell.apply("batch_size")),
+                present(cell.apply("learning_rate")) ? Double.parseDouble(cell.apply("learning_rate")) : Double.NaN, Integer.parseInt(cell.apply("batch_size")),
                 Integer.parseInt(cell.apply("jobs")),
                 // sweeps written before the engine columns trained DL4J's MultiLayerNetwork, the only trainer then
                 present(cell.apply("engine")) ? cell.apply("engine") : Engines.DEFAULT,
@@ -78,7 +117,8 @@ public record SweepProvenance(String dataOrigin, String dataSha256, long splitSe
     public String summary() {
         return dataOrigin + " (sha256 " + dataSha256.substring(0, 12) + "...), " + duplicatesRemoved
                 + " duplicates removed, split " + trainExamples + " / " + validationExamples + " / " + testExamples
-                + " (seed " + splitSeed + "), " + optimizer + " lr " + ProvenanceCells.number(learningRate)
+                + " (seed " + splitSeed + "), " + optimizer
+                + (Double.isNaN(learningRate) ? "" : " lr " + ProvenanceCells.number(learningRate))
                 + ", batch " + batchSize + ", " + jobs + " job(s), engine " + engine + " (" + engineVersion + ")";
     }
 }

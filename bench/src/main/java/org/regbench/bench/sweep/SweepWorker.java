@@ -56,10 +56,10 @@ public final class SweepWorker {
         List<McResult> mc = new ArrayList<>();
         List<Integer> passes = WorkerProtocol.mcPasses(a);
         if (!passes.isEmpty()) {
-            double standard = Trainer.accuracy(outcome.net(), split.test(), run.variant().model().input());
+            double standard = Trainer.accuracy(outcome.net(), split.test(), run.variant().model());
             for (int k : passes) {
                 mc.add(new McResult(run, k, Trainer.monteCarloAccuracy(outcome.net(), split.test(),
-                        run.variant().model().input(), k, run.seed()), standard));
+                        run.variant().model(), k, run.seed()), standard));
             }
         }
         RunResult result = new RunResult(run, outcome.epochs(), outcome.finalTestLoss(),

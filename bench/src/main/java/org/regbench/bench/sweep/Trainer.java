@@ -13,11 +13,13 @@ import org.regbench.engine.Engine;
 import org.regbench.engine.NetworkUnderTest;
 import org.regbench.engine.SyntheticBatch;
 import org.regbench.engine.Tensor;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.regbench.zoo.BuildOptions;
-import org.regbench.zoo.InputKind;
+import org.regbench.zoo.Model;
 
 /**
- * Trains one run on flat [n, 784] data, reshaped for the model, checkpoint by checkpoint, through the engine
+ * Trains one run on flat [n, features] data (784 pixels, or a CSV file's columns), reshaped for the model,
+ * checkpoint by checkpoint, through the engine
  * interface ({@link NetworkUnderTest}: batch in, train step, output, parameters), so that any engine that builds the
  * variant trains it with the same schedule, checkpoints and metrics. Metrics are computed in
  * inference mode (dropout off) on the whole training subset and the validation split at every checkpoint, and on the
@@ -52,7 +54,7 @@ public final class Trainer {
     }
 
     public Outcome train(TrainingRun run, Consumer<EpochMetrics> onEpoch) {
-        InputKind input = run.variant().model().input();
+        Model input = run.variant().model();
         NetworkUnderTest net = engine.build(run.variant(), run.seed(), run.batchSize(), BuildOptions.DEFAULT);
         INDArray features = train.getFeatures();
         INDArray labels = train.getLabels();
@@ -146,7 +148,7 @@ public final class Trainer {
     }
 
     /** Mean loss (without regularization terms) and accuracy in inference mode, on flat data. */
-    static double[] evaluate(NetworkUnderTest net, DataSet flat, InputKind input) {
+    static double[] evaluate(NetworkUnderTest net, DataSet flat, Model input) {
         double lossSum = 0;
         long correct = 0;
         long n = flat.numExamples();
@@ -164,7 +166,7 @@ public final class Trainer {
     }
 
     /** Accuracy of the average of {@code k} stochastic (training-mode) passes: Monte-Carlo dropout. */
-    public static double monteCarloAccuracy(NetworkUnderTest net, DataSet flatTest, InputKind input, int k,
+    public static double monteCarloAccuracy(NetworkUnderTest net, DataSet flatTest, Model input, int k,
                                             long seed) {
         net.reseedMasks(seed);
         long correct = 0;
@@ -190,16 +192,25 @@ public final class Trainer {
         return correct / (double) n;
     }
 
-    public static double accuracy(NetworkUnderTest net, DataSet flat, InputKind input) {
+    public static double accuracy(NetworkUnderTest net, DataSet flat, Model input) {
         return evaluate(net, flat, input)[1];
     }
 
     /**
-     * Rows of flat data as a batch in the engines' common layout: images NCHW, sequences as {@link InputKind} shapes
-     * them, labels one-hot.
+     * Rows of flat data as a batch in the engines' common layout ({@link #shaped}), labels one-hot.
      */
-    static SyntheticBatch batch(INDArray flatFeatures, INDArray labels, InputKind input) {
-        return new SyntheticBatch(tensor("features", input.fromFlat(flatFeatures)), tensor("labels", labels));
+    static SyntheticBatch batch(INDArray flatFeatures, INDArray labels, Model model) {
+        return new SyntheticBatch(tensor("features", shaped(flatFeatures, model)), tensor("labels", labels));
+    }
+
+    /**
+     * Flat rows in the shape {@code model} takes: MNIST images as {@link org.regbench.zoo.InputKind} shapes them
+     * (images NCHW, sequences with the image rows as time steps); any other input (a model file fed by a CSV file) a
+     * row-major reshape to its own feature shape, so a CSV row holds the example's values in the model's layout.
+     */
+    static INDArray shaped(INDArray flat, Model model) {
+        return model.mnistInput().map(k -> k.fromFlat(flat)).orElseGet(() ->
+                flat.reshape('c', model.featureShape(Math.toIntExact(flat.size(0)), CNN2DFormat.NCHW)));
     }
 
     private static Tensor tensor(String name, INDArray a) {

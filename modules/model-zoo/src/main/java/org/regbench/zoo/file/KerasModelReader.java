@@ -71,6 +71,21 @@ final class KerasModelReader {
                 throw new ModelFileException(file, "a model with " + conf.getNetworkInputs().size()
                         + " inputs; regbench feeds one");
             }
+            java.util.Optional<MultiLayerConfiguration> chain = GraphChain.toLayers(conf);
+            if (chain.isPresent()) {
+                // a functional model without branches: the Sequential model's corrections apply to its layer list
+                MultiLayerConfiguration layerList = chain.get();
+                List<String> all = new ArrayList<>(corrections);
+                all.add(GraphChain.NOTE);
+                KerasOutputFix.correct(file, layerList, trainingLoss(file)).ifPresent(all::add);
+                layerList.getConfs().forEach(c -> {
+                    if (c.getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer b) {
+                        b.setIUpdater(org.regbench.zoo.ModelZoo.updater());
+                        b.setBiasUpdater(null);
+                    }
+                });
+                return new LoadedModel(layerList, null, inputType(file, kerasLayers), net.numParams(), all);
+            }
             return new LoadedModel(null, conf, inputType(file, kerasLayers), net.numParams(), corrections);
         } catch (UnsupportedKerasConfigurationException e) {
             throw new ModelFileException(file, unsupportedLayer(kerasLayers, e) + "is not supported by DL4J's Keras"

@@ -327,8 +327,9 @@ public final class ModelFile implements Model {
     @Override
     public MultiLayerConfiguration configuration(Variant variant, long seed, BuildOptions options) {
         if (isGraph()) {
-            throw new IllegalArgumentException("model " + name + " is a ComputationGraph: list reads it, but bench"
-                    + " and sweep run MultiLayerNetwork models (Keras Sequential, DL4J layer lists) only so far");
+            throw new IllegalArgumentException("model " + name + " is a ComputationGraph with branches or merges:"
+                    + " list reads it, but bench and sweep run layer lists and graphs whose layers form a chain only"
+                    + " so far");
         }
         Map<Integer, DropRate> rates = variant.siteRates();
         if (variant.type() == DropoutType.SPATIAL) {

@@ -43,7 +43,12 @@ final class ZipModelReader {
                     throw new ModelFileException(file, "a graph with " + conf.getNetworkInputs().size()
                             + " inputs; regbench feeds one");
                 }
-                return new LoadedModel(null, conf, graphInput(file, conf), net.numParams(), List.of());
+                InputType in = graphInput(file, conf);
+                java.util.Optional<MultiLayerConfiguration> chain = GraphChain.toLayers(conf);
+                if (chain.isPresent()) {
+                    return new LoadedModel(chain.get(), null, in, net.numParams(), List.of(GraphChain.NOTE));
+                }
+                return new LoadedModel(null, conf, in, net.numParams(), List.of());
             }
             MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
             MultiLayerConfiguration conf = net.getLayerWiseConfigurations();

@@ -12,7 +12,19 @@ import java.util.Map;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.SpatialDropout;
+import java.nio.file.Path;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.regbench.zoo.BuildOptions;
@@ -99,14 +111,42 @@ class ZipModelFileTest {
     }
 
     @Test
-    void aGraphIsListedButNotBuilt() {
+    void aGraphWhoseLayersFormAChainRunsAsTheSameLayerListWithTheSameOutputs() throws Exception {
         ModelFile graph = ModelFiles.load(Fixtures.model("graph-dl4j.zip"), ModelFile.Source.ZIP);
-        assertTrue(graph.isGraph());
+        assertFalse(graph.isGraph());
+        assertEquals(List.of(GraphChain.NOTE), graph.corrections());
         assertEquals(784L * 16 + 16 + 16L * 10 + 10, graph.parameterCount());
         assertEquals(List.of("standard@0.25"), graph.layers().stream().map(ModelFile.LayerInfo::dropout)
                 .filter(d -> !d.equals("none")).toList());
+        MultiLayerNetwork layers = new MultiLayerNetwork(ModelZoo.configuration(Variant.parse("graph-dl4j/none"), 1L,
+                BuildOptions.DEFAULT));
+        layers.init();
+        ComputationGraph saved = ModelSerializer.restoreComputationGraph(Fixtures.model("graph-dl4j.zip").toFile(),
+                false);
+        assertEquals(saved.numParams(), layers.numParams());
+        layers.setParams(saved.params());
+        INDArray x = Nd4j.rand(DataType.FLOAT, 5, 784);
+        assertEquals(saved.outputSingle(false, x), layers.output(x, false));
+    }
+
+    @Test
+    void aGraphWithABranchIsListedButNotBuilt(@TempDir Path dir) throws Exception {
+        ComputationGraph branching = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(3).graphBuilder()
+                .addInputs("in")
+                .addLayer("a", new DenseLayer.Builder().nIn(4).nOut(3).build(), "in")
+                .addLayer("b", new DenseLayer.Builder().nIn(4).nOut(3).build(), "in")
+                .addVertex("merge", new MergeVertex(), "a", "b")
+                .addLayer("out", new OutputLayer.Builder().nIn(6).nOut(2).activation(Activation.SOFTMAX).build(),
+                        "merge")
+                .setOutputs("out").build());
+        branching.init();
+        Path file = dir.resolve("branching.zip");
+        ModelSerializer.writeModel(branching, file.toFile(), false);
+        ModelFile graph = ModelFiles.load(file, ModelFile.Source.ZIP);
+        assertTrue(graph.isGraph());
+        assertEquals(3, graph.layers().size());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> ModelZoo.configuration(Variant.parse("graph-dl4j/none"), 1L, BuildOptions.DEFAULT));
+                () -> ModelZoo.configuration(Variant.parse("branching/none"), 1L, BuildOptions.DEFAULT));
         assertTrue(e.getMessage().contains("is a ComputationGraph"), e.getMessage());
     }
 
