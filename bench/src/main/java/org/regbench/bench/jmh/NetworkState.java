@@ -93,8 +93,8 @@ public class NetworkState {
      */
     @Setup(Level.Iteration)
     public void nextIteration() {
-        // OpenMP's thread count is a per-thread setting: the thread that runs this iteration gets the pin too, or
-        // oneDNN's kernels run on every core whatever the point's thread count says
+        // OpenMP's thread count is a per-thread setting (Nd4jThreadsTest): the thread that runs this iteration gets the
+        // pin too, or oneDNN's kernels may use every core whatever the point's thread count says
         engine.pinThreads(threads);
         int i = order.size() % nets.size();
         order.add(i);

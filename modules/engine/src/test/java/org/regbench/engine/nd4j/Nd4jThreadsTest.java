@@ -10,9 +10,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 /**
  * OpenMP's thread count is a per-thread setting: a pin holds for the thread that set it, and another thread (JMH's
  * benchmark thread, say) keeps OpenMP's default of one per core. oneDNN's kernels ask OpenMP, so a benchmark must
- * pin in the thread that runs it: before this was done per iteration, the oneDNN CNN's inference went from 12-15 ms
- * to 50-70 ms in some forks of a one-thread point (results/design/omp-pin-per-iteration.csv against the quick runs
- * of 3be5061).
+ * pin in the thread that runs it (NetworkState does, every iteration). This was a suspect for the oneDNN CNN's slow
+ * forks (50-70 ms against 12-15 ms for one-thread inference); BENCHMARKS.md shows that it was not the whole cause.
  */
 class Nd4jThreadsTest {
 
