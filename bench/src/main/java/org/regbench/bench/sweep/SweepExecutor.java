@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -38,6 +37,30 @@ public final class SweepExecutor implements RunExecutor {
     /** The runs' results in plan order, their Monte-Carlo results, and the runs that failed. */
     public record Outcome(List<RunResult> results, List<McResult> mc, List<ForkFailedException> failures,
                           List<WorkerProtocol.DataFacts> data) {
+
+        /**
+         * Waits for every run in plan order: the results of those that finished, the failures of the others (a
+         * failure that is not a {@link ForkFailedException} is wrapped in one). Shared by every {@link RunExecutor}.
+         */
+        public static Outcome collect(List<Future<WorkerProtocol.Parsed>> futures) throws InterruptedException {
+            List<RunResult> results = new ArrayList<>();
+            List<McResult> mc = new ArrayList<>();
+            List<WorkerProtocol.DataFacts> facts = new ArrayList<>();
+            List<ForkFailedException> failures = new ArrayList<>();
+            for (Future<WorkerProtocol.Parsed> f : futures) {
+                try {
+                    WorkerProtocol.Parsed p = f.get();
+                    results.add(p.result());
+                    mc.addAll(p.mc());
+                    facts.add(p.data());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    failures.add(cause instanceof ForkFailedException ffe ? ffe
+                            : new ForkFailedException("sweep run", String.valueOf(cause), ""));
+                }
+            }
+            return new Outcome(results, mc, failures, facts);
+        }
 
         /** Every worker must have trained on the data the parent loaded: same checksum, duplicates and split. */
         public void checkData(SweepData expected) {
@@ -96,23 +119,7 @@ public final class SweepExecutor implements RunExecutor {
                     return p;
                 }));
             }
-            List<RunResult> results = new ArrayList<>();
-            List<McResult> mc = new ArrayList<>();
-            List<WorkerProtocol.DataFacts> facts = new ArrayList<>();
-            List<ForkFailedException> failures = Collections.synchronizedList(new ArrayList<>());
-            for (Future<WorkerProtocol.Parsed> f : futures) {
-                try {
-                    WorkerProtocol.Parsed p = f.get();
-                    results.add(p.result());
-                    mc.addAll(p.mc());
-                    facts.add(p.data());
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    failures.add(cause instanceof ForkFailedException ffe ? ffe
-                            : new ForkFailedException("sweep run", String.valueOf(cause), ""));
-                }
-            }
-            return new Outcome(results, mc, failures, facts);
+            return Outcome.collect(futures);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

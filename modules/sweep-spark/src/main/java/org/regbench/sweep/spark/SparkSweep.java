@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -13,8 +12,6 @@ import org.regbench.bench.run.ForkFailedException;
 import org.regbench.bench.sweep.ClusterRunner;
 import org.regbench.bench.sweep.DataSpec;
 import org.regbench.bench.sweep.EpochMetrics;
-import org.regbench.bench.sweep.McResult;
-import org.regbench.bench.sweep.RunResult;
 import org.regbench.bench.sweep.SweepExecutor;
 import org.regbench.bench.sweep.TrainingRun;
 import org.regbench.bench.sweep.WorkerProtocol;
@@ -68,23 +65,7 @@ final class SparkSweep implements ClusterRunner.Session {
                 List<Integer> mc = mcPasses.getOrDefault(run, List.of());
                 futures.add(pool.submit(() -> runOne(run, mc, listener)));
             }
-            List<RunResult> results = new ArrayList<>();
-            List<McResult> mc = new ArrayList<>();
-            List<WorkerProtocol.DataFacts> facts = new ArrayList<>();
-            List<ForkFailedException> failures = new ArrayList<>();
-            for (Future<WorkerProtocol.Parsed> f : futures) {
-                try {
-                    WorkerProtocol.Parsed p = f.get();
-                    results.add(p.result());
-                    mc.addAll(p.mc());
-                    facts.add(p.data());
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    failures.add(cause instanceof ForkFailedException ffe ? ffe
-                            : new ForkFailedException("sweep run", String.valueOf(cause), ""));
-                }
-            }
-            return new SweepExecutor.Outcome(results, mc, failures, facts);
+            return SweepExecutor.Outcome.collect(futures);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
