@@ -2,6 +2,7 @@ package org.regbench.bench.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.regbench.engine.NativeHeap;
 
 /**
  * The JVM arguments every forked JVM of the suite gets: the heap and the user's ND4J/DL4J/regbench system
@@ -51,6 +52,10 @@ public final class ForkJvmArgs {
         List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx4g"));
         if (extraJvmArgs.stream().noneMatch(a -> a.matches("-XX:\\+Use\\w+GC"))) {
             args.addAll(COLLECTOR);
+        }
+        if (System.getProperty(NativeHeap.PROPERTY) == null) {
+            // the fork settles its heap this way anyway; said here so that every row's fork_jvm_args records it
+            args.add("-D" + NativeHeap.PROPERTY + "=" + NativeHeap.STEADY);
         }
         System.getProperties().stringPropertyNames().stream()
                 .filter(k -> FORWARDED_PREFIXES.stream().anyMatch(k::startsWith))

@@ -1,6 +1,5 @@
 package org.regbench.engine.torch;
 
-import org.regbench.engine.nd4j.MavenVersion;
 import static org.bytedeco.pytorch.global.torch.manual_seed;
 
 import java.io.IOException;
@@ -11,8 +10,10 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.regbench.engine.Engine;
+import org.regbench.engine.NativeHeap;
 import org.regbench.engine.NetworkUnderTest;
 import org.regbench.engine.SyntheticBatch;
+import org.regbench.engine.nd4j.MavenVersion;
 import org.regbench.zoo.BuildOptions;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.ModelKind;
@@ -61,6 +62,7 @@ public final class TorchEngine implements Engine {
         if (threads > 0) {
             TorchThreads.pin(threads);
         }
+        NativeHeap.settle();
     }
 
     @Override
