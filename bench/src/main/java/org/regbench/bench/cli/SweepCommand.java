@@ -627,7 +627,8 @@ public final class SweepCommand implements Callable<Integer> {
                 main, sizes, studyList, data.spec().dataset(), epochs != null ? epochs : p.epochs(), seedCount,
                 batchSize, earlyStopping, mcPasses != null ? mcPasses : p.mcPasses(), target,
                 (full + batchSize - 1) / batchSize, Math.min(seedCount, Math.max(p.underfitSeeds(),
-                        reproduction ? 2 : 0)), reproduction));
+                        reproduction ? 2 : 0)), p.smallDataSeeds() > 0 ? Math.min(seedCount, p.smallDataSeeds())
+                        : seedCount, reproduction));
     }
 
     static String stem(Path epochsFile) {

@@ -45,12 +45,14 @@ public record SweepPlan(List<TrainingRun> runs, Map<TrainingRun, List<Integer>> 
      * @param fullSteps          updates per checkpoint of a full-data run (one pass over the whole training part): the
      *                           reproduction's small-data runs make as many
      * @param underfitSeeds      seeds of the reproduction's underfitting arm (at most {@code seeds})
+     * @param smallDataSeeds     seeds of the reproduction's small-data arm (at most {@code seeds})
      * @param restoreBest        test the best-validation-loss weights (the reproduction always does)
      */
     public record Spec(List<? extends Model> models, List<DropoutType> types, Placement placement, List<DropRate> rates,
                        List<Integer> mainSizes, List<Integer> sizeStudySizes, List<Study> studies, String dataset,
                        int epochs, int seeds, int batchSize, int earlyStopping, List<Integer> mcPasses,
-                       double target, int fullSteps, int underfitSeeds, boolean restoreBest) {
+                       double target, int fullSteps, int underfitSeeds, int smallDataSeeds,
+                       boolean restoreBest) {
     }
 
     public static SweepPlan of(Spec s) {
@@ -116,7 +118,8 @@ public record SweepPlan(List<TrainingRun> runs, Map<TrainingRun, List<Integer>> 
 
     /**
      * The reproduction's runs of one model and seed: the documents' variants on full data, the underfitting arm
-     * (first {@code underfitSeeds} seeds), {@code none} and {@code paper} at the small sizes with the full-data
+     * (first {@code underfitSeeds} seeds), {@code none} and {@code paper} at the small sizes (first
+     * {@code smallDataSeeds} seeds) with the full-data
      * runs' number of updates, and Monte-Carlo passes on the full-data {@code paper} runs. All test the weights of
      * the checkpoint with the lowest validation loss.
      */
@@ -139,7 +142,7 @@ public record SweepPlan(List<TrainingRun> runs, Map<TrainingRun, List<Integer>> 
         long updates = (long) s.fullSteps() * s.epochs();
         int steps = Math.max(1, (s.fullSteps() + SMALL_CHECKPOINTS_PER_EPOCH - 1) / SMALL_CHECKPOINTS_PER_EPOCH);
         int checkpoints = (int) ((updates + steps - 1) / steps);
-        for (int size : s.sizeStudySizes()) {
+        for (int size : seed <= s.smallDataSeeds() ? s.sizeStudySizes() : List.<Integer>of()) {
             for (String v : List.of("none", "paper")) {
                 runs.add(new TrainingRun(Variant.parse(m.text() + "/" + v), s.dataset(), size, seed, checkpoints,
                         s.batchSize(), s.earlyStopping(), steps, true, updates));

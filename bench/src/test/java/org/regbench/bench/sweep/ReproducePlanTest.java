@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.regbench.zoo.DropRate;
@@ -21,7 +22,8 @@ class ReproducePlanTest {
         SweepPreset p = SweepPreset.REPRODUCE;
         return SweepPlan.of(new SweepPlan.Spec(p.models(), List.of(DropoutType.STANDARD), Placement.ALL_HIDDEN,
                 List.of(DropRate.of(0.5)), List.of(FULL), p.sizes(), p.studies(), p.dataset(), p.epochs(), p.seeds(),
-                p.batch(), 0, p.mcPasses(), 0.9, (FULL + BATCH - 1) / BATCH, p.underfitSeeds(), true));
+                p.batch(), 0, p.mcPasses(), 0.9, (FULL + BATCH - 1) / BATCH, p.underfitSeeds(), p.smallDataSeeds(),
+                true));
     }
 
     @Test
@@ -31,20 +33,22 @@ class ReproducePlanTest {
                 .collect(Collectors.groupingBy(r -> r.variant().text(), Collectors.counting()));
         assertEquals(Map.of("mlp/none", 4L, "mlp/standard@0.2", 4L, "mlp/seed", 4L, "mlp/standard@0.5", 4L,
                 "mlp/paper", 4L, "mlp/standard@0.8", 2L, "mlp/standard@0.9", 2L), full);
-        assertEquals(16, plan.runs().stream().filter(r -> r.trainSize() < FULL).count());
-        assertEquals(40, plan.runs().size());
+        assertEquals(12, plan.runs().stream().filter(r -> r.trainSize() < FULL).count());
+        assertEquals(Set.of(1L, 2L, 3L), plan.runs().stream().filter(r -> r.trainSize() < FULL)
+                .map(TrainingRun::seed).collect(Collectors.toSet()));
+        assertEquals(36, plan.runs().size());
         assertTrue(plan.runs().stream().allMatch(r -> r.restoreBest() && r.earlyStoppingPatience() == 0));
         assertEquals(4, plan.monteCarloPasses().size());
         assertTrue(plan.monteCarloPasses().keySet().stream().allMatch(r -> r.variant().text().equals("mlp/paper")
                 && r.trainSize() == FULL));
     }
 
-    /** Data size is not confounded with the number of updates: every run makes 30 x 391 of them. */
+    /** Data size is not confounded with the number of updates: every run makes 26 x 391 of them. */
     @Test
     void smallDataRunsMakeAsManyUpdatesAsFullDataRuns() {
         for (TrainingRun r : plan().runs()) {
             long updates = r.maxUpdates() > 0 ? r.maxUpdates() : (long) r.epochs() * ((FULL + BATCH - 1) / BATCH);
-            assertEquals(30L * 391, updates, r.label());
+            assertEquals(26L * 391, updates, r.label());
             if (r.trainSize() < FULL) {
                 assertEquals(40, r.stepsPerCheckpoint(), "validated ten times per full epoch's updates");
                 assertTrue((long) r.epochs() * r.stepsPerCheckpoint() >= updates);
