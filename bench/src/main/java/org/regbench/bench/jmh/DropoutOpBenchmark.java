@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.regbench.bench.opcost.DropoutSite;
 import org.regbench.bench.opcost.DropoutSites;
 import org.regbench.bench.run.NativeThreads;
+import org.regbench.engine.NativeHeap;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
 import org.regbench.zoo.ModelKind;
@@ -79,6 +80,7 @@ public class DropoutOpBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
+        NativeHeap.settle();
         NativeThreads.applyFromProperty();
         Nd4j.getRandom().setSeed(seed);
         ModelKind m = ModelKind.parse(model);

@@ -14,6 +14,7 @@ import org.regbench.bench.run.PointConfig;
 import org.regbench.bench.run.RoundSchedule;
 import org.regbench.engine.Engine;
 import org.regbench.engine.Engines;
+import org.regbench.engine.NativeHeap;
 import org.regbench.engine.NetworkUnderTest;
 import org.regbench.zoo.BuildOptions;
 import org.regbench.zoo.Variant;
@@ -67,6 +68,7 @@ public class NetworkState {
 
     @Setup(Level.Trial)
     public void setUp() {
+        NativeHeap.settle();
         engine = Engines.get(System.getProperty(PointConfig.ENGINE_PROPERTY, Engines.DEFAULT));
         threads = NativeThreads.requested();
         engine.pinThreads(threads);

@@ -23,7 +23,7 @@ public final class ForkJvmArgs {
      * the per-fork report file JmhPointRunner adds.
      */
     public static List<String> forPoint(PointConfig config) {
-        List<String> args = new ArrayList<>(of(List.of()));
+        List<String> args = new ArrayList<>(forBenchmark(List.of()));
         args.addAll(config.jvmArgs());
         return List.copyOf(args);
     }
@@ -48,14 +48,22 @@ public final class ForkJvmArgs {
      */
     public static final List<String> COLLECTOR = List.of("-XX:+UseParallelGC", "-Xmn32m");
 
+    /**
+     * The arguments of a benchmark fork: {@link #of} and the native heap setting the fork applies
+     * ({@link NativeHeap}), said explicitly so that every row's {@code fork_jvm_args} records it.
+     */
+    static List<String> forBenchmark(List<String> extraJvmArgs) {
+        List<String> args = new ArrayList<>(of(extraJvmArgs));
+        if (System.getProperty(NativeHeap.PROPERTY) == null) {
+            args.add(args.size() - extraJvmArgs.size(), "-D" + NativeHeap.PROPERTY + "=" + NativeHeap.STEADY);
+        }
+        return List.copyOf(args);
+    }
+
     static List<String> of(List<String> extraJvmArgs) {
         List<String> args = new ArrayList<>(List.of("-Xms1g", "-Xmx4g"));
         if (extraJvmArgs.stream().noneMatch(a -> a.matches("-XX:\\+Use\\w+GC"))) {
             args.addAll(COLLECTOR);
-        }
-        if (System.getProperty(NativeHeap.PROPERTY) == null) {
-            // the fork settles its heap this way anyway; said here so that every row's fork_jvm_args records it
-            args.add("-D" + NativeHeap.PROPERTY + "=" + NativeHeap.STEADY);
         }
         System.getProperties().stringPropertyNames().stream()
                 .filter(k -> FORWARDED_PREFIXES.stream().anyMatch(k::startsWith))

@@ -43,7 +43,7 @@ public final class JmhPointRunner {
 
     /** The same, with JMH profilers ({@code --prof gc}) attached to every fork. */
     public JmhPointRunner(List<String> extraJvmArgs, List<JmhProfiler> profilers) {
-        this.jvmArgs = ForkJvmArgs.of(extraJvmArgs);
+        this.jvmArgs = ForkJvmArgs.forBenchmark(extraJvmArgs);
         this.profilers = List.copyOf(profilers);
     }
 

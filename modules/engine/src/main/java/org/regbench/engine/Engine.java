@@ -42,8 +42,7 @@ public interface Engine {
 
     /**
      * Pins the engine's thread pools in this process to {@code threads} (0: the engine's default). Called once per
-     * fork before {@link #build}; engines that bring their own BLAS set its pool too. Every engine also settles the
-     * process's native heap here ({@link NativeHeap#settle()}), so no timing depends on glibc's moving thresholds.
+     * fork before {@link #build}; engines that bring their own BLAS set its pool too.
      */
     void pinThreads(int threads);
 

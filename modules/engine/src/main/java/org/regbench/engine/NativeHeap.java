@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * Keeps the native memory a process frees in the process: glibc's malloc with fixed thresholds instead of the ones it
- * moves as the process runs. Every engine applies it in {@link Engine#pinThreads}, so benchmark forks, sweep workers
- * and cluster tasks all run on the same heap settings.
+ * moves as the process runs. Benchmark forks apply it before they build their networks (bench's JMH state and
+ * selfcheck's bare loop), so no timing depends on a fork's allocation history.
  *
  * <p>Why, measured here (BENCHMARKS.md, "The native heap"): the documents' CNN on the oneDNN build, one thread, batch
  * 128, ran inference at 13-15 ms in some stretches of a JVM and 55-100 ms in others, in the same loop, while a Java
@@ -18,7 +18,11 @@ import java.util.Locale;
  * afresh depended on the allocation history of the JVM, and quick runs mixed the two speeds within and across forks.
  * Fixed thresholds with a top pad keep freed blocks mapped; with them, no slow stretch appeared in the same probe.
  *
- * <p>{@code -Dregbench.nativeHeap=glibc} leaves glibc's defaults, to show the difference.
+ * <p>Not for training runs: a sweep's training JVM runs for minutes over fresh batches, and under these settings one
+ * grew to 7 GB resident and trained markedly slower than under glibc's defaults (a reproduce run stopped after 21
+ * of its 36 runs), so sweep workers keep glibc's defaults.
+ *
+ * <p>{@code -Dregbench.nativeHeap=glibc} leaves glibc's defaults in a benchmark fork too, to show the difference.
  */
 public final class NativeHeap {
 

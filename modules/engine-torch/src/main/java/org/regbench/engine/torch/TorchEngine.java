@@ -10,7 +10,6 @@ import java.util.Properties;
 import java.util.TreeMap;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.regbench.engine.Engine;
-import org.regbench.engine.NativeHeap;
 import org.regbench.engine.NetworkUnderTest;
 import org.regbench.engine.SyntheticBatch;
 import org.regbench.engine.nd4j.MavenVersion;
@@ -62,7 +61,6 @@ public final class TorchEngine implements Engine {
         if (threads > 0) {
             TorchThreads.pin(threads);
         }
-        NativeHeap.settle();
     }
 
     @Override

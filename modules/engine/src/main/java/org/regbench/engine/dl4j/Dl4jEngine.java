@@ -3,7 +3,6 @@ package org.regbench.engine.dl4j;
 import java.util.Optional;
 import org.nd4j.linalg.factory.Nd4j;
 import org.regbench.engine.Engine;
-import org.regbench.engine.NativeHeap;
 import org.regbench.engine.NetworkUnderTest;
 import org.regbench.engine.SyntheticBatch;
 import org.regbench.engine.nd4j.MavenVersion;
@@ -50,7 +49,6 @@ public final class Dl4jEngine implements Engine {
         if (threads > 0) {
             Nd4jThreads.apply(threads);
         }
-        NativeHeap.settle();
     }
 
     @Override

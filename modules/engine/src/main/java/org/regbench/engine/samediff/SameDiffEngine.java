@@ -9,7 +9,6 @@ import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.regbench.engine.Engine;
-import org.regbench.engine.NativeHeap;
 import org.regbench.engine.NetworkUnderTest;
 import org.regbench.engine.SyntheticBatch;
 import org.regbench.engine.nd4j.MavenVersion;
@@ -60,7 +59,6 @@ public final class SameDiffEngine implements Engine {
         if (threads > 0) {
             Nd4jThreads.apply(threads);
         }
-        NativeHeap.settle();
     }
 
     @Override
