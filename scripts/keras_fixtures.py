@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Writes the Keras fixtures of examples/models/ (mlp-dropout.h5, cnn-dropout.h5, unsupported-layer.h5) without Keras.
+"""Writes the Keras fixtures of examples/models/ (mlp-dropout.h5, cnn-dropout.h5, branch-dropout.h5,
+unsupported-layer.h5) without Keras.
 
 Keras is not installable from the registries this project is built with, so this script writes the Keras 2 HDF5
 layout that Keras 2.2.4's `model.save()` produces and DL4J 1.0.0-M2.1's `KerasModelImport` reads, with h5py only.
@@ -11,6 +12,12 @@ Where each field comes from:
   `batch_input_shape`, initializers as `VarianceScaling` / `Zeros`. DL4J reads the Keras major version from a
   `keras_version` key *inside* this JSON (`KerasModelUtils.determineKerasMajorVersion`) and falls back to Keras 1
   without it, so `keras_version` and `backend` are written into the JSON too, as `model.to_json()` does.
+- functional models (`branch-dropout.h5`): `class_name` "Model" (Keras 2.2.4's name; later versions write
+  "Functional"), and the config holds `input_layers` and `output_layers` (`[[name, node index, tensor index]]`) beside
+  `layers`, each layer with its `name` at the top level and `inbound_nodes` (`[[[name, node, tensor, kwargs], ...]]`,
+  one list per call of the layer), as `Network.get_config()` writes them. The input is an `InputLayer` with
+  `batch_input_shape`. DL4J's `KerasModel` reads exactly these fields to build its `ComputationGraph`; `Concatenate`
+  becomes a `MergeVertex`.
 - root attributes `keras_version` ("2.2.4") and `backend` ("tensorflow"): written by `save_model` beside it.
 - root attribute `training_config`: what `save_model` writes for a compiled model (loss, optimizer config); DL4J
   turns the loss into its output layer.
@@ -80,10 +87,12 @@ def flatten(name):
     return {"class_name": "Flatten", "config": {"name": name, "trainable": True, "data_format": "channels_last"}}
 
 
-def write(path, model_name, layers, weights):
-    """layers: Keras layer configs in order; weights: layer name -> [(weight name, array)]."""
-    model_config = {"class_name": "Sequential", "config": {"name": model_name, "layers": layers},
-                    "keras_version": KERAS_VERSION, "backend": BACKEND}
+def write(path, model_name, layers, weights, class_name="Sequential", graph=None):
+    """layers: Keras layer configs in order; weights: layer name -> [(weight name, array)]; graph: a functional
+    model's input_layers and output_layers."""
+    config = {"name": model_name, "layers": layers}
+    config.update(graph or {})
+    model_config = {"class_name": class_name, "config": config, "keras_version": KERAS_VERSION, "backend": BACKEND}
     training_config = {"optimizer_config": {"class_name": "Adam", "config": {
         "lr": 0.001, "beta_1": 0.9, "beta_2": 0.999, "decay": 0.0, "epsilon": 1e-07, "amsgrad": False}},
         "loss": "categorical_crossentropy", "metrics": ["accuracy"], "sample_weight_mode": None,
@@ -148,6 +157,33 @@ def cnn(path):
     write(path, "sequential_2", layers, weights)
 
 
+def called(layer, *inbound):
+    """A functional model's layer entry: the layer called once on the outputs of the layers named."""
+    layer["name"] = layer["config"]["name"]
+    layer["inbound_nodes"] = [[[name, 0, 0, {}] for name in inbound]] if inbound else []
+    return layer
+
+
+def branch(path):
+    """A functional model with a branch and a merge: input -> Dense 64 -> Dropout 0.2 -> two Dense 32 branches
+    (ReLU, tanh) -> Concatenate -> GaussianDropout 0.4 -> Dense 10 softmax."""
+    rng = np.random.RandomState(18)
+    layers = [called({"class_name": "InputLayer", "config": {"batch_input_shape": [None, 784], "dtype": "float32",
+                                                             "sparse": False, "name": "input_1"}}),
+              called(dense("dense_1", 64, "relu"), "input_1"),
+              called(noise("Dropout", "dropout_1", 0.2), "dense_1"),
+              called(dense("dense_2", 32, "relu"), "dropout_1"),
+              called(dense("dense_3", 32, "tanh"), "dropout_1"),
+              called({"class_name": "Concatenate", "config": {"name": "concatenate_1", "trainable": True,
+                                                              "axis": -1}}, "dense_2", "dense_3"),
+              called(noise("GaussianDropout", "gaussian_dropout_1", 0.4), "concatenate_1"),
+              called(dense("dense_4", 10, "softmax"), "gaussian_dropout_1")]
+    weights = {"dense_1": dense_weights(rng, 784, 64), "dense_2": dense_weights(rng, 64, 32),
+               "dense_3": dense_weights(rng, 64, 32), "dense_4": dense_weights(rng, 64, 10)}
+    write(path, "model_1", layers, weights, class_name="Model",
+          graph={"input_layers": [["input_1", 0, 0]], "output_layers": [["dense_4", 0, 0]]})
+
+
 def unsupported(path):
     """A model with a custom layer class (as a user's own Keras layer is saved), which no importer knows."""
     rng = np.random.RandomState(17)
@@ -162,4 +198,5 @@ if __name__ == "__main__":
     out = sys.argv[1] if len(sys.argv) > 1 else "examples/models"
     mlp(out + "/mlp-dropout.h5")
     cnn(out + "/cnn-dropout.h5")
+    branch(out + "/branch-dropout.h5")
     unsupported(out + "/unsupported-layer.h5")

@@ -10,21 +10,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.graph.MergeVertex;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.AfterEach;
-import org.nd4j.linalg.activations.Activation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.regbench.zoo.file.ModelFiles;
 
 /**
  * {@code --model-file} and {@code --keras} through the command line, on the committed fixtures of
- * {@code examples/models/}: list, a smoke bench (one phase) and a smoke sweep (one rate, one seed), and a bad file.
+ * {@code examples/models/}: list, a smoke bench (one phase; every phase for the graphs with branches, merges or skip
+ * connections) and a smoke sweep (one rate, one seed; Monte-Carlo passes for the graphs), and a bad file.
  */
 class ModelFileCommandsTest {
 
@@ -114,6 +108,66 @@ class ModelFileCommandsTest {
     }
 
     @Test
+    void aSmokeBenchTimesEveryPhaseOfASkipConnectionGraphAndABranchingKerasModel() throws Exception {
+        Path out = dir.resolve("run.csv");
+        BenchInputTest.Result r = BenchInputTest.run("bench", "--model-file", fixture("skip-dl4j.zip"), "--keras",
+                fixture("branch-dropout.h5"), "--preset", "smoke", "--out", out.toString(), "--no-compare",
+                BenchSmokeTest.SHARED_HOST[0], BenchSmokeTest.SHARED_HOST[1]);
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("note: skip-dl4j: a ComputationGraph with branches, merges or skip connections:"
+                + " run as DL4J's ComputationGraph"), r.out());
+        assertTrue(r.out().contains("note: branch-dropout: gaussian_dropout_1 (Keras GaussianDropout rate 0.4): DL4J's"
+                + " import set gaussian@0.6, corrected to gaussian@0.4"), r.out());
+        List<CSVRecord> rows = SweepSmokeTest.read(out);
+        Set<String> points = rows.stream().map(x -> x.get("variant") + " " + x.get("phase"))
+                .collect(Collectors.toSet());
+        Set<String> expected = new java.util.HashSet<>();
+        for (String variant : List.of("skip-dl4j/none", "skip-dl4j/standard@0.5", "branch-dropout/none",
+                "branch-dropout/standard@0.5")) {
+            for (String phase : List.of("inference", "forward-train", "forward-backward", "train-step")) {
+                expected.add(variant + " " + phase);
+            }
+        }
+        assertEquals(expected, points);
+        for (CSVRecord row : rows) {
+            assertEquals(row.get("variant").substring(0, row.get("variant").indexOf('/')), row.get("model"));
+            assertTrue(Double.parseDouble(row.get("score")) > 0, row.toString());
+            assertEquals("dl4j", row.get("engine"));
+            // FLOPs counted through the graph: concatenation and the skip connection's add have formulas
+            assertTrue(Double.parseDouble(row.get("gflops")) > 0, row.toString());
+        }
+    }
+
+    @Test
+    void aSmokeSweepTrainsBranchingGraphsChoosesOnValidationAndRunsMonteCarloPasses() throws Exception {
+        Path out = dir.resolve("sweep").resolve("epochs.csv");
+        BenchInputTest.Result r = BenchInputTest.run("sweep", "--model-file", fixture("skip-dl4j.zip"), "--keras",
+                fixture("branch-dropout.h5"), "--preset", "smoke", "--study", "rates,mc", "--rates", "0,0.5",
+                "--epochs", "2", "--train-size", "200", "--mc-passes", "1,3", "--jobs", "2", "--out", out.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        List<CSVRecord> runs = SweepSmokeTest.read(out.resolveSibling("runs.csv"));
+        assertEquals(Set.of("skip-dl4j/none", "skip-dl4j/standard@0.5", "branch-dropout/none",
+                "branch-dropout/standard@0.5"), runs.stream().map(x -> x.get("variant")).collect(Collectors.toSet()));
+        for (CSVRecord run : runs) {
+            double accuracy = Double.parseDouble(run.get("test_accuracy"));
+            assertTrue(accuracy > 0.1 && accuracy <= 1, "trained above chance: " + accuracy);
+        }
+        List<CSVRecord> summary = SweepSmokeTest.read(out.resolveSibling("summary.csv"));
+        for (String model : List.of("skip-dl4j", "branch-dropout")) {
+            assertEquals(1, summary.stream().filter(x -> x.get("model").equals(model) && x.get("best").equals("true"))
+                    .count(), "one variant chosen on validation per model: " + summary);
+        }
+        List<CSVRecord> mc = SweepSmokeTest.read(out.resolveSibling("mc.csv"));
+        assertFalse(mc.isEmpty());
+        Set<String> passes = mc.stream().map(x -> x.get("model") + " " + x.get("passes")).collect(Collectors.toSet());
+        assertTrue(passes.containsAll(Set.of("skip-dl4j 3", "branch-dropout 3")), passes.toString());
+        for (CSVRecord row : mc) {
+            double accuracy = Double.parseDouble(row.get("mc_accuracy"));
+            assertTrue(accuracy > 0.1 && accuracy <= 1, row.toString());
+        }
+    }
+
+    @Test
     void aBadFileIsOneLineNamingItAndNothingIsWritten() throws Exception {
         Path missing = dir.resolve("mine.h5");
         Path out = dir.resolve("run.csv");
@@ -125,26 +179,8 @@ class ModelFileCommandsTest {
         BenchInputTest.Result unsupported = BenchInputTest.run("list", "--keras", fixture("unsupported-layer.h5"));
         assertEquals(2, unsupported.code());
         assertTrue(unsupported.err().contains("layer custom_scale_1 (CustomScale) is not supported"), unsupported.err());
-        Path models = Files.createDirectory(dir.resolve("models"));
-        Path branching = models.resolve("branching.zip");
-        ComputationGraph net = new ComputationGraph(new NeuralNetConfiguration.Builder().graphBuilder()
-                .addInputs("in")
-                .addLayer("a", new DenseLayer.Builder().nIn(784).nOut(3).build(), "in")
-                .addLayer("b", new DenseLayer.Builder().nIn(784).nOut(3).build(), "in")
-                .addVertex("merge", new MergeVertex(), "a", "b")
-                .addLayer("out", new OutputLayer.Builder().nIn(6).nOut(10).activation(Activation.SOFTMAX).build(),
-                        "merge")
-                .setOutputs("out").build());
-        net.init();
-        ModelSerializer.writeModel(net, branching.toFile(), false);
-        BenchInputTest.Result graph = BenchInputTest.run("bench", "--model-file", branching.toString(), "--out",
-                out.toString(), "--no-compare");
-        assertEquals(2, graph.code());
-        assertEquals("regbench: " + branching + ": a ComputationGraph with branches or merges; list reads it, but"
-                + " bench runs layer lists (MultiLayerNetwork, Keras Sequential) and graphs whose layers form a chain"
-                + " only so far", graph.err().trim());
         try (var files = Files.list(dir)) {
-            assertEquals(List.of(models), files.toList());
+            assertEquals(List.of(), files.toList());
         }
     }
 }

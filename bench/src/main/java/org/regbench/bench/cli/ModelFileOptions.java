@@ -37,16 +37,16 @@ public final class ModelFileOptions {
     }
 
     /**
-     * The loaded files, refusing graphs that are not chains: {@code list} reads any {@code ComputationGraph}, but
-     * the benchmarks and the trainer build {@code MultiLayerNetwork}s, which a chain of layers converts to.
+     * The loaded files, refusing graphs with several outputs: {@code list} reads them, but the benchmarks and the
+     * trainer feed one batch of labels to one output.
      */
     List<ModelFile> loadRunnable(String command) {
         List<ModelFile> files = load();
         for (ModelFile f : files) {
-            if (f.isGraph()) {
-                throw new UserInputException(f.path() + ": a ComputationGraph with branches or merges; list reads"
-                        + " it, but " + command + " runs layer lists (MultiLayerNetwork, Keras Sequential) and graphs"
-                        + " whose layers form a chain only so far");
+            int outputs = f.graph().map(g -> g.getNetworkOutputs().size()).orElse(1);
+            if (outputs != 1) {
+                throw new UserInputException(f.path() + ": a ComputationGraph with " + outputs + " outputs; list"
+                        + " reads it, but " + command + " runs networks with one output");
             }
         }
         return files;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.regbench.zoo.BuildOptions;
 import org.regbench.zoo.Model;
@@ -68,7 +69,14 @@ public record SweepProvenance(String dataOrigin, String dataSha256, long splitSe
         if (model instanceof ModelKind) {
             return ModelZoo.updater();
         }
-        for (NeuralNetConfiguration c : model.configuration(Variant.none(model), 1, BuildOptions.DEFAULT).getConfs()) {
+        List<NeuralNetConfiguration> layers = new ArrayList<>();
+        if (model.isGraph()) {
+            model.graphConfiguration(Variant.none(model), 1, BuildOptions.DEFAULT).getVertices().values().stream()
+                    .filter(v -> v instanceof LayerVertex).forEach(v -> layers.add(((LayerVertex) v).getLayerConf()));
+        } else {
+            layers.addAll(model.configuration(Variant.none(model), 1, BuildOptions.DEFAULT).getConfs());
+        }
+        for (NeuralNetConfiguration c : layers) {
             if (c.getLayer() instanceof BaseLayer b && b.getIUpdater() != null) {
                 return b.getIUpdater();
             }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 
@@ -73,6 +74,24 @@ public interface Model {
      */
     default MultiLayerConfiguration configuration(Variant variant, long seed, BuildOptions options) {
         return ModelZoo.zooConfiguration(variant, seed, options);
+    }
+
+    /**
+     * Whether the model is a {@code ComputationGraph} with branches, merges or skip connections: its variants are
+     * built by {@link #graphConfiguration}, not {@link #configuration}. The zoo's models and layer-list files are not.
+     */
+    default boolean isGraph() {
+        return false;
+    }
+
+    /**
+     * The variant as a DL4J graph, initialized from {@code seed} and run as {@code options} say: for models whose
+     * {@link #isGraph()} is true.
+     *
+     * @throws IllegalArgumentException for a model that is a layer list, and for a variant the graph cannot take
+     */
+    default ComputationGraphConfiguration graphConfiguration(Variant variant, long seed, BuildOptions options) {
+        throw new IllegalArgumentException("model " + text() + " is a layer list, not a ComputationGraph");
     }
 
     /** The input of one example as DL4J describes it (NCHW images for the zoo). */

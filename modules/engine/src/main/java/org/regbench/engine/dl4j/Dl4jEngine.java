@@ -1,6 +1,7 @@
 package org.regbench.engine.dl4j;
 
 import java.util.Optional;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.factory.Nd4j;
 import org.regbench.engine.Engine;
 import org.regbench.engine.NetworkUnderTest;
@@ -13,7 +14,9 @@ import org.regbench.zoo.Variant;
 
 /**
  * DL4J's {@code MultiLayerNetwork}, as {@link ModelZoo} builds it (model files too, from their own configuration):
- * the engine every row used before engines existed.
+ * the engine every row used before engines existed. A model file that is a {@code ComputationGraph} with branches,
+ * merges or skip connections runs as DL4J's {@code ComputationGraph} ({@link Dl4jGraphNetwork}); chains of layers
+ * stay layer lists.
  */
 public final class Dl4jEngine implements Engine {
 
@@ -37,7 +40,11 @@ public final class Dl4jEngine implements Engine {
     @Override
     public Optional<String> refusal(Variant variant, BuildOptions options) {
         try {
-            ModelZoo.configuration(variant, 0L, options);
+            if (variant.model().isGraph()) {
+                variant.model().graphConfiguration(variant, 0L, options);
+            } else {
+                ModelZoo.configuration(variant, 0L, options);
+            }
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
@@ -57,6 +64,12 @@ public final class Dl4jEngine implements Engine {
             throw new IllegalArgumentException(reason);
         });
         Nd4j.getRandom().setSeed(seed);
+        if (variant.model().isGraph()) {
+            ComputationGraph graph = new ComputationGraph(variant.model().graphConfiguration(variant, seed, options));
+            graph.init();
+            return new Dl4jGraphNetwork(variant, seed, graph, options, SyntheticBatch.of(variant.model(), batchSize,
+                    seed));
+        }
         return new Dl4jNetwork(variant, seed, ModelZoo.build(variant, seed, options), options,
                 SyntheticBatch.of(variant.model(), batchSize, seed));
     }

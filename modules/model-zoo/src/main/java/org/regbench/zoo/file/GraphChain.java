@@ -20,13 +20,19 @@ import org.deeplearning4j.nn.conf.preprocessor.ComposableInputPreProcessor;
  * and preprocessors only) is the same network as a layer list: the same layers in the same order compute the same
  * function with the same parameters. A DL4J graph built with {@code graphBuilder()} for a plain stack, or a Keras
  * functional model without branches, therefore runs as a {@code MultiLayerNetwork}, which is what bench's and the
- * sweep's engine builds. Graphs with branches, merges or skip connections are not chains and stay refused.
+ * sweep's engine builds by default. Graphs with branches, merges or skip connections are not chains: they run as
+ * DL4J's {@code ComputationGraph} ({@link ModelFile#graphConfiguration}).
  */
 final class GraphChain {
 
     /** What {@code list}, {@code bench} and {@code sweep} say about such a graph. */
     static final String NOTE = "a ComputationGraph whose layers form a chain: run as a MultiLayerNetwork of the same"
             + " layers, in the same order";
+
+    /** What they say about a graph that is not a chain. */
+    static final String GRAPH_NOTE = "a ComputationGraph with branches, merges or skip connections: run as DL4J's"
+            + " ComputationGraph; a layer's dropout masks what it reads, so after a merge it masks the merged"
+            + " activation";
 
     private GraphChain() {
     }

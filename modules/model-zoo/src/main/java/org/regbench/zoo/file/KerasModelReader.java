@@ -86,7 +86,18 @@ final class KerasModelReader {
                 });
                 return new LoadedModel(layerList, null, inputType(file, kerasLayers), net.numParams(), all);
             }
-            return new LoadedModel(null, conf, inputType(file, kerasLayers), net.numParams(), corrections);
+            // branches, merges or skip connections: the same corrections, on the graph's output vertex and layers
+            List<String> all = new ArrayList<>(corrections);
+            all.add(GraphChain.GRAPH_NOTE);
+            KerasOutputFix.correct(file, conf, trainingLoss(file)).ifPresent(all::add);
+            for (GraphVertex v : conf.getVertices().values()) {
+                if (v instanceof LayerVertex lv
+                        && lv.getLayerConf().getLayer() instanceof org.deeplearning4j.nn.conf.layers.BaseLayer b) {
+                    b.setIUpdater(org.regbench.zoo.ModelZoo.updater());
+                    b.setBiasUpdater(null);
+                }
+            }
+            return new LoadedModel(null, conf, inputType(file, kerasLayers), net.numParams(), all);
         } catch (UnsupportedKerasConfigurationException e) {
             throw new ModelFileException(file, unsupportedLayer(kerasLayers, e) + "is not supported by DL4J's Keras"
                     + " import: " + ZipModelReader.oneLine(e));

@@ -2,7 +2,9 @@ package org.regbench.zoo.file;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
@@ -13,7 +15,7 @@ import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /**
- * Gives an imported layer list the output layer it needs to train. DL4J 1.0.0-M2.1's import with
+ * Gives an imported layer list or functional graph the output layer it needs to train. DL4J 1.0.0-M2.1's import with
  * {@code enforceTrainingConfig = false} does not apply Keras' {@code training_config}, so a Sequential model's last
  * {@code Dense} stays a {@code DenseLayer} and the network cannot compute a loss (no training step, no sweep). The
  * last dense layer becomes an {@code OutputLayer} with the same sizes, activation and weights layout, and the loss
@@ -25,8 +27,20 @@ final class KerasOutputFix {
     }
 
     static Optional<String> correct(Path file, MultiLayerConfiguration conf, Optional<String> kerasLoss) {
-        int last = conf.getConfs().size() - 1;
-        NeuralNetConfiguration c = conf.getConf(last);
+        return correct(file, conf.getConf(conf.getConfs().size() - 1), kerasLoss);
+    }
+
+    /** As for a layer list, on a functional model's output vertex (the graph's one output). */
+    static Optional<String> correct(Path file, ComputationGraphConfiguration graph, Optional<String> kerasLoss) {
+        String output = graph.getNetworkOutputs().get(0);
+        if (!(graph.getVertices().get(output) instanceof LayerVertex lv)) {
+            throw new ModelFileException(file, "its output " + output + " is not a layer, which regbench can train"
+                    + " as the output");
+        }
+        return correct(file, lv.getLayerConf(), kerasLoss);
+    }
+
+    private static Optional<String> correct(Path file, NeuralNetConfiguration c, Optional<String> kerasLoss) {
         Layer layer = c.getLayer();
         if (layer instanceof BaseOutputLayer || layer instanceof LossLayer) {
             return Optional.empty();

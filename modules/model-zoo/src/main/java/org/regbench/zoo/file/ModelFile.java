@@ -2,9 +2,11 @@ package org.regbench.zoo.file;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
@@ -21,6 +23,7 @@ import org.nd4j.linalg.activations.impl.ActivationSELU;
 import org.regbench.zoo.BuildOptions;
 import org.regbench.zoo.DropRate;
 import org.regbench.zoo.DropoutType;
+import org.regbench.zoo.GraphOrder;
 import org.regbench.zoo.InputKind;
 import org.regbench.zoo.Model;
 import org.regbench.zoo.Placement;
@@ -67,6 +70,8 @@ public final class ModelFile implements Model {
     private final LoadedModel loaded;
     private final List<Layer> layers;
     private final List<InputType> layerInputs;
+    /** A graph's layer vertex names, by layer index; empty for a layer list. */
+    private final List<String> vertexNames = new ArrayList<>();
     private final List<Site> ownSites;
     private final List<Site> weightSites;
     private final List<String> warnings = new ArrayList<>();
@@ -82,20 +87,20 @@ public final class ModelFile implements Model {
         collectLayers();
         List<Integer> weightLayers = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
-            if (layers.get(i) instanceof BaseLayer) {
+            if (GraphOrder.hasWeights(layers.get(i))) {
                 weightLayers.add(i);
             }
         }
         if (weightLayers.isEmpty()) {
             throw new ModelFileException(path, "no layer with weights");
         }
-        int firstWeight = weightLayers.get(0);
+        Set<Integer> hidden = hiddenLayers(weightLayers.get(0));
         List<Site> own = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
             boolean hasNoise = l instanceof BaseLayer b && b.getWeightNoise() != null;
             if (l.getIDropout() != null || hasNoise) {
-                own.add(new Site(i, i <= firstWeight, true, spatial(i)));
+                own.add(new Site(i, !hidden.contains(i), true, spatial(i)));
                 if (DropoutReading.of(l.getIDropout()).map(r -> r.type() == DropoutType.SPATIAL).orElse(false)
                         && !spatial(i) && nhwc(i)) {
                     warnings.add(l.getLayerName() + ": DL4J's SpatialDropout masks dimension 1, which in this NHWC"
@@ -105,12 +110,33 @@ public final class ModelFile implements Model {
         }
         this.ownSites = List.copyOf(own);
         List<Site> weight = new ArrayList<>();
-        for (int k = 0; k < weightLayers.size(); k++) {
-            int i = weightLayers.get(k);
-            weight.add(new Site(i, k == 0, true, spatial(i)));
+        for (int i : weightLayers) {
+            weight.add(new Site(i, !hidden.contains(i), true, spatial(i)));
         }
         this.weightSites = List.copyOf(weight);
         this.selu = layers.stream().anyMatch(l -> l instanceof BaseLayer b && b.getActivationFn() instanceof ActivationSELU);
+    }
+
+    /**
+     * The layers whose input carries a hidden activation (a layer with weights lies upstream): in a layer list every
+     * layer after the first with weights; in a graph every layer below one with weights on some path, so a layer fed
+     * by a merge of the input and a hidden activation is hidden too.
+     */
+    private Set<Integer> hiddenLayers(int firstWeight) {
+        Set<Integer> hidden = new HashSet<>();
+        if (!isGraph()) {
+            for (int i = firstWeight + 1; i < layers.size(); i++) {
+                hidden.add(i);
+            }
+            return hidden;
+        }
+        Set<String> below = GraphOrder.belowWeights(loaded.graph());
+        for (int i = 0; i < vertexNames.size(); i++) {
+            if (below.contains(vertexNames.get(i))) {
+                hidden.add(i);
+            }
+        }
+        return hidden;
     }
 
     private void collectLayers() {
@@ -128,11 +154,20 @@ public final class ModelFile implements Model {
                 in = in == null ? null : layer.getOutputType(i, in);
             }
         } else {
-            // a graph's layers in the order they were added; their input types are not needed for timing
-            for (GraphVertex v : loaded.graph().getVertices().values()) {
-                if (v instanceof LayerVertex lv) {
+            // a graph's layers in the order its configuration holds them (the order they were added)
+            ComputationGraphConfiguration graph = loaded.graph();
+            Map<String, List<InputType>> fed;
+            try {
+                fed = GraphOrder.inputTypes(graph, loaded.input());
+            } catch (RuntimeException e) {
+                fed = Map.of();     // shapes DL4J cannot derive: listed without them, spatial dropout refused
+            }
+            for (Map.Entry<String, GraphVertex> v : graph.getVertices().entrySet()) {
+                if (v.getValue() instanceof LayerVertex lv) {
                     layers.add(lv.getLayerConf().getLayer());
-                    layerInputs.add(null);
+                    vertexNames.add(v.getKey());
+                    List<InputType> in = fed.get(v.getKey());
+                    layerInputs.add(in == null ? null : in.get(0));
                 }
             }
         }
@@ -166,6 +201,7 @@ public final class ModelFile implements Model {
         return (isGraph() ? "ComputationGraph" : "MultiLayerNetwork") + " from " + source.option() + " " + path;
     }
 
+    @Override
     public boolean isGraph() {
         return loaded.graph() != null;
     }
@@ -229,6 +265,10 @@ public final class ModelFile implements Model {
     @Override
     public int classes() {
         Layer last = layers.get(layers.size() - 1);
+        if (isGraph() && loaded.graph().getVertices().get(loaded.graph().getNetworkOutputs().get(0))
+                instanceof LayerVertex out) {
+            last = out.getLayerConf().getLayer();
+        }
         if (last instanceof LossLayer && layers.size() > 1) {
             last = layers.get(layers.size() - 2);
         }
@@ -322,15 +362,55 @@ public final class ModelFile implements Model {
      * The variant as a DL4J layer list: the file's configuration with its dropout replaced by the variant's, every
      * layer seeded with {@code seed}, DL4J's workspace mode from {@code options}.
      *
-     * @throws IllegalArgumentException for a graph, and for spatial dropout on an NHWC site
+     * @throws IllegalArgumentException for a graph ({@link #graphConfiguration}), and for spatial dropout on an NHWC
+     *                                  site
      */
     @Override
     public MultiLayerConfiguration configuration(Variant variant, long seed, BuildOptions options) {
         if (isGraph()) {
-            throw new IllegalArgumentException("model " + name + " is a ComputationGraph with branches or merges:"
-                    + " list reads it, but bench and sweep run layer lists and graphs whose layers form a chain only"
-                    + " so far");
+            throw new IllegalArgumentException("model " + name + " is a ComputationGraph with branches, merges or"
+                    + " skip connections: built as a graph, not a layer list");
         }
+        Map<Integer, DropRate> rates = checkedRates(variant);
+        MultiLayerConfiguration conf = loaded.layers().clone();
+        for (int i = 0; i < conf.getConfs().size(); i++) {
+            NeuralNetConfiguration c = conf.getConf(i);
+            c.setSeed(seed);
+            setDropout(c.getLayer(), variant, rates.get(i));
+        }
+        conf.setTrainingWorkspaceMode(options.workspaceMode());
+        conf.setInferenceWorkspaceMode(options.workspaceMode());
+        return conf;
+    }
+
+    /**
+     * The variant as a DL4J graph, as {@link #configuration} makes a layer list: the file's graph with every layer's
+     * dropout replaced by the variant's (site indices are the layers in {@link #layers()}' order), seeded with
+     * {@code seed}. A layer's dropout masks what that layer reads, so on a layer fed by a merge or an element-wise
+     * vertex it masks the merged activation, after the merge.
+     *
+     * @throws IllegalArgumentException for a layer list, and for spatial dropout on a site without NCHW maps
+     */
+    @Override
+    public ComputationGraphConfiguration graphConfiguration(Variant variant, long seed, BuildOptions options) {
+        if (!isGraph()) {
+            throw new IllegalArgumentException("model " + name + " is a layer list, not a ComputationGraph");
+        }
+        Map<Integer, DropRate> rates = checkedRates(variant);
+        ComputationGraphConfiguration conf = loaded.graph().clone();
+        conf.getDefaultConfiguration().setSeed(seed);
+        for (int i = 0; i < vertexNames.size(); i++) {
+            NeuralNetConfiguration c = ((LayerVertex) conf.getVertices().get(vertexNames.get(i))).getLayerConf();
+            c.setSeed(seed);
+            setDropout(c.getLayer(), variant, rates.get(i));
+        }
+        conf.setTrainingWorkspaceMode(options.workspaceMode());
+        conf.setInferenceWorkspaceMode(options.workspaceMode());
+        return conf;
+    }
+
+    /** The variant's rates by layer index, after refusing spatial dropout where DL4J would mask something else. */
+    private Map<Integer, DropRate> checkedRates(Variant variant) {
         Map<Integer, DropRate> rates = variant.siteRates();
         if (variant.type() == DropoutType.SPATIAL) {
             for (Integer i : rates.keySet()) {
@@ -341,23 +421,18 @@ public final class ModelFile implements Model {
                 }
             }
         }
-        MultiLayerConfiguration conf = loaded.layers().clone();
-        for (int i = 0; i < conf.getConfs().size(); i++) {
-            NeuralNetConfiguration c = conf.getConf(i);
-            c.setSeed(seed);
-            Layer layer = c.getLayer();
-            layer.setIDropout(null);
-            if (layer instanceof BaseLayer b) {
-                b.setWeightNoise(null);
-            }
-            DropRate rate = rates.get(i);
-            if (rate != null) {
-                variant.type().activationDropout(rate).ifPresent(layer::setIDropout);
-            }
+        return rates;
+    }
+
+    /** Removes the file's dropout and weight noise from {@code layer} and puts the variant's in, if any. */
+    private static void setDropout(Layer layer, Variant variant, DropRate rate) {
+        layer.setIDropout(null);
+        if (layer instanceof BaseLayer b) {
+            b.setWeightNoise(null);
         }
-        conf.setTrainingWorkspaceMode(options.workspaceMode());
-        conf.setInferenceWorkspaceMode(options.workspaceMode());
-        return conf;
+        if (rate != null) {
+            variant.type().activationDropout(rate).ifPresent(layer::setIDropout);
+        }
     }
 
     /** The graph configuration as loaded, for {@code list}. */

@@ -48,7 +48,7 @@ final class ZipModelReader {
                 if (chain.isPresent()) {
                     return new LoadedModel(chain.get(), null, in, net.numParams(), List.of(GraphChain.NOTE));
                 }
-                return new LoadedModel(null, conf, in, net.numParams(), List.of());
+                return new LoadedModel(null, conf, in, net.numParams(), List.of(GraphChain.GRAPH_NOTE));
             }
             MultiLayerNetwork net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
             MultiLayerConfiguration conf = net.getLayerWiseConfigurations();

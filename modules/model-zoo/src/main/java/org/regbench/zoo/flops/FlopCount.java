@@ -22,6 +22,10 @@ public record FlopCount(List<LayerFlops> layers, long lossPerExample) {
 
     /** The count for the network {@link ModelZoo} builds for {@code variant}; layout and workspaces change nothing. */
     public static FlopCount of(Variant variant) {
+        if (variant.model().isGraph()) {
+            return FlopCounter.count(variant.model().graphConfiguration(variant, 0L,
+                    org.regbench.zoo.BuildOptions.DEFAULT), variant.model().inputType());
+        }
         return FlopCounter.count(ModelZoo.configuration(variant, 0L), variant.model().inputType());
     }
 

@@ -4,6 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.graph.MergeVertex;
+import org.deeplearning4j.nn.conf.graph.PreprocessorVertex;
 import org.deeplearning4j.nn.api.layers.LayerConstraint;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -29,6 +37,7 @@ import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.regularization.L1Regularization;
 import org.nd4j.linalg.learning.regularization.L2Regularization;
 import org.nd4j.linalg.learning.regularization.Regularization;
+import org.regbench.zoo.GraphOrder;
 import org.regbench.zoo.InputKind;
 
 /**
@@ -115,6 +124,48 @@ public final class FlopCounter {
             }
             gradientFlowsBack |= f.params() > 0;
             in = layer.getOutputType(i, in);
+        }
+        return new FlopCount(layers, loss);
+    }
+
+    /**
+     * Counts a graph fed with {@code input}: its layers as in a layer list, vertex by vertex in an order where each
+     * follows its inputs; a layer needs an input gradient when a layer with parameters lies upstream on some path.
+     * Merge (concatenation) and preprocessor vertices copy and count 0; element-wise vertices (add, subtract,
+     * average, product, max) 1 per element for each input beyond the first, twice that backward.
+     */
+    public static FlopCount count(ComputationGraphConfiguration conf, InputType input) {
+        List<LayerFlops> layers = new ArrayList<>();
+        Map<String, List<InputType>> fed = GraphOrder.inputTypes(conf, input);
+        Set<String> carriesGradient = new HashSet<>();
+        long loss = 0;
+        int index = 0;
+        for (String v : GraphOrder.topological(conf)) {
+            GraphVertex vertex = conf.getVertices().get(v);
+            boolean gradientFlowsBack = GraphOrder.inputs(conf, v).stream().anyMatch(carriesGradient::contains);
+            LayerFlops f;
+            if (vertex instanceof LayerVertex lv) {
+                Layer layer = lv.getLayerConf().getLayer();
+                f = layer(index, layer, fed.get(v).get(0), gradientFlowsBack);
+                if (layer instanceof BaseOutputLayer output) {
+                    loss += LOSS_PER_OUTPUT * output.getNOut();
+                }
+            } else if (vertex instanceof MergeVertex || vertex instanceof PreprocessorVertex) {
+                f = new LayerFlops(v + " (copy)", 0, 0, 0, 0, 0, 0);
+            } else if (vertex instanceof ElementWiseVertex) {
+                List<InputType> in = fed.get(v);
+                long forward = (in.size() - 1) * in.get(0).arrayElementsPerExample();
+                f = new LayerFlops(v + " (element-wise)", forward, forward,
+                        gradientFlowsBack ? BACKWARD_PER_FORWARD * forward : 0, 0, 0, 0);
+            } else {
+                throw new IllegalArgumentException("no FLOP formula for graph vertex " + v + " ("
+                        + vertex.getClass().getSimpleName() + ")");
+            }
+            layers.add(f);
+            if (gradientFlowsBack || f.params() > 0) {
+                carriesGradient.add(v);
+            }
+            index++;
         }
         return new FlopCount(layers, loss);
     }

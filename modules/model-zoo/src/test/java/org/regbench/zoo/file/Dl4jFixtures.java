@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.dropout.SpatialDropout;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -27,7 +28,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * {@code mlp-dl4j.zip} (784-64-32-10, standard dropout 0.3 and 0.5 after the hidden layers), {@code cnn-dl4j.zip}
  * (two 3x3 convolutions, spatial dropout 0.2 on the second one's input, dropout 0.5 before the output, built with
  * {@code InputType.convolutionalFlat} so that it takes 784 values) and {@code graph-dl4j.zip} (a ComputationGraph
- * 784-16-10 with dropout 0.25). DL4J's classes take retain probabilities: 0.7 is a drop rate of 0.3. Run by
+ * 784-16-10 with dropout 0.25, a chain) and {@code skip-dl4j.zip} (a ComputationGraph with a skip connection:
+ * 784-32, then a dense 32 with dropout 0.3 whose output is added to its input, then the output layer with dropout
+ * 0.5 on the sum). DL4J's classes take retain probabilities: 0.7 is a drop rate of 0.3. Run by
  * {@code scripts/make-model-fixtures.sh}.
  */
 public final class Dl4jFixtures {
@@ -41,6 +44,7 @@ public final class Dl4jFixtures {
         ModelSerializer.writeModel(mlp(), dir.resolve("mlp-dl4j.zip").toFile(), true);
         ModelSerializer.writeModel(cnn(), dir.resolve("cnn-dl4j.zip").toFile(), true);
         ModelSerializer.writeModel(graph(), dir.resolve("graph-dl4j.zip").toFile(), true);
+        ModelSerializer.writeModel(skip(), dir.resolve("skip-dl4j.zip").toFile(), true);
     }
 
     static MultiLayerNetwork mlp() {
@@ -80,6 +84,23 @@ public final class Dl4jFixtures {
                 .addLayer("hidden", new DenseLayer.Builder().nOut(16).activation(Activation.RELU).build(), "in")
                 .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
                         .activation(Activation.SOFTMAX).dropOut(new Dropout(0.75)).build(), "hidden")
+                .setOutputs("out")
+                .setInputTypes(InputType.feedForward(784))
+                .build();
+        ComputationGraph net = new ComputationGraph(conf);
+        net.init();
+        return net;
+    }
+
+    static ComputationGraph skip() {
+        ComputationGraphConfiguration conf = base().graphBuilder()
+                .addInputs("in")
+                .addLayer("dense_1", new DenseLayer.Builder().nOut(32).activation(Activation.RELU).build(), "in")
+                .addLayer("dense_2", new DenseLayer.Builder().nOut(32).activation(Activation.RELU)
+                        .dropOut(new Dropout(0.7)).build(), "dense_1")
+                .addVertex("add", new ElementWiseVertex(ElementWiseVertex.Op.Add), "dense_1", "dense_2")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
+                        .activation(Activation.SOFTMAX).dropOut(new Dropout(0.5)).build(), "add")
                 .setOutputs("out")
                 .setInputTypes(InputType.feedForward(784))
                 .build();

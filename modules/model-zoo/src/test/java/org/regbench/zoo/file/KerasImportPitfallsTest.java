@@ -83,6 +83,9 @@ class KerasImportPitfallsTest {
         net.close();
         assertTrue(mlp.accepts(DropoutType.ALPHA), "dense_3 is SELU");
         assertEquals(3, mlp.ownSites().size());
+        // all-hidden: the inputs of the later Dense layers; the imported DropoutLayers have no weights
+        assertEquals(java.util.Set.of(2, 4, 6),
+                Variant.parse("mlp-dropout/standard@0.5:all-hidden").siteRates().keySet());
     }
 
     @Test

@@ -130,7 +130,7 @@ class ZipModelFileTest {
     }
 
     @Test
-    void aGraphWithABranchIsListedButNotBuilt(@TempDir Path dir) throws Exception {
+    void aGraphWithABranchIsBuiltAsAGraphNotAsALayerList(@TempDir Path dir) throws Exception {
         ComputationGraph branching = new ComputationGraph(new NeuralNetConfiguration.Builder().seed(3).graphBuilder()
                 .addInputs("in")
                 .addLayer("a", new DenseLayer.Builder().nIn(4).nOut(3).build(), "in")
@@ -145,9 +145,20 @@ class ZipModelFileTest {
         ModelFile graph = ModelFiles.load(file, ModelFile.Source.ZIP);
         assertTrue(graph.isGraph());
         assertEquals(3, graph.layers().size());
+        assertEquals(List.of(GraphChain.GRAPH_NOTE), graph.corrections());
+        assertEquals(2, graph.classes());
+        // both branches read the input: two input sites, and the layer after the merge is the one hidden site
+        Variant paper = Variant.parse("branching/paper");
+        assertEquals(Map.of(0, DropRate.of(0.2), 1, DropRate.of(0.2), 2, DropRate.of(0.5)), paper.siteRates());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ModelZoo.configuration(Variant.parse("branching/none"), 1L, BuildOptions.DEFAULT));
         assertTrue(e.getMessage().contains("is a ComputationGraph"), e.getMessage());
+        ComputationGraph built = new ComputationGraph(graph.graphConfiguration(paper, 1L, BuildOptions.DEFAULT));
+        built.init();
+        assertEquals(branching.numParams(), built.numParams());
+        assertEquals(0.5, ((Dropout) built.getLayer("out").conf().getLayer().getIDropout()).getP(), 1e-12,
+                "retain 0.5 on the merged activation");
+        built.close();
     }
 
     @Test
