@@ -104,6 +104,16 @@ class ShardMergeTest {
     }
 
     @Test
+    void mergeRefusesATargetOutsideZeroToOneAsSweepDoes() {
+        Path out = dir.resolve("bad-target/epochs.csv");
+        SweepFixture.Result r = SweepFixture.run("sweep", "merge", shard(1).toString(), shard(2).toString(),
+                shard(3).toString(), "--target", "5", "--out", out.toString());
+        assertEquals(2, r.code(), r.err() + r.out());
+        assertEquals("regbench: --target must be in (0, 1], got 5.0", r.err().strip());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void badShardsExitTwoWithOneLineBeforeWritingAnything() {
         Path out = dir.resolve("bad/epochs.csv");
         for (String[] c : List.of(new String[] {"0/3", "--shard must be I/N with 1 <= I <= N, got 0/3"},
