@@ -8,10 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,23 +22,16 @@ class ShardMergeTest {
     @TempDir
     static Path dir;
 
-    /** Files whose every row must agree; times and the run's start differ by nature. */
-    private static final List<String> FILES = List.of("epochs.csv", "runs.csv", "summary.csv", "paired.csv",
-            "mc.csv");
-
-    private static final Set<String> ALLOWED_TO_DIFFER = Set.of("timestamp", "jobs", "epoch_seconds",
-            "epoch_seconds_median", "train_seconds", "seconds_to_target_mean", "cost_vs_none");
-
     @BeforeAll
     static void sweepWholeThenInThreeShardsThenMerge() {
-        BenchInputTest.Result whole = sweep("--out", dir.resolve("whole/epochs.csv").toString());
+        SweepFixture.Result whole = sweep("--out", dir.resolve("whole/epochs.csv").toString());
         assertEquals(0, whole.code(), whole.err() + whole.out());
         for (int i = 1; i <= 3; i++) {
-            BenchInputTest.Result r = sweep("--shard", i + "/3", "--out", shard(i).resolve("epochs.csv").toString());
+            SweepFixture.Result r = sweep("--shard", i + "/3", "--out", shard(i).resolve("epochs.csv").toString());
             assertEquals(0, r.code(), r.err() + r.out());
             assertTrue(r.out().contains("shard " + i + "/3: 1 of the plan's 3 runs"), r.out());
         }
-        BenchInputTest.Result m = BenchInputTest.run("sweep", "merge", shard(3).toString(), shard(1).toString(),
+        SweepFixture.Result m = SweepFixture.run("sweep", "merge", shard(3).toString(), shard(1).toString(),
                 shard(2).toString(), "--out", dir.resolve("merged/epochs.csv").toString());
         assertEquals(0, m.code(), m.err() + m.out());
         assertTrue(m.out().contains("3 shards of plan"), m.out());
@@ -74,19 +63,15 @@ class ShardMergeTest {
 
     @Test
     void mergedShardsEqualTheUnshardedSweep() throws Exception {
-        for (String file : FILES) {
-            List<Map<String, String>> whole = cells(dir.resolve("whole").resolve(file));
-            List<Map<String, String>> merged = cells(dir.resolve("merged").resolve(file));
-            assertFalse(whole.isEmpty(), file);
-            assertEquals(whole, merged, file + " of the merged shards differs from the unsharded sweep's");
-        }
+        SweepFixture.assertSameNumbers(dir.resolve("whole"), dir.resolve("merged"),
+                "of the merged shards differs from the unsharded sweep's");
         assertTrue(Files.size(dir.resolve("merged/rate-curve.png")) > 1000);
     }
 
     @Test
     void mergeRefusesMissingShardsNamingThem() {
         Path out = dir.resolve("refused/epochs.csv");
-        BenchInputTest.Result r = BenchInputTest.run("sweep", "merge", shard(1).toString(), shard(3).toString(),
+        SweepFixture.Result r = SweepFixture.run("sweep", "merge", shard(1).toString(), shard(3).toString(),
                 "--out", out.toString());
         assertEquals(2, r.code(), r.err() + r.out());
         assertTrue(r.err().contains("shard 2/3 of plan"), r.err());
@@ -105,17 +90,27 @@ class ShardMergeTest {
                 new String[] {otherCommit.toString(), "a shard of commit 0123456789"},
                 new String[] {shard(1).toString(), "shard 1/3 given twice"});
         for (String[] c : cases) {
-            BenchInputTest.Result r = BenchInputTest.run("sweep", "merge", shard(1).toString(), c[0],
+            SweepFixture.Result r = SweepFixture.run("sweep", "merge", shard(1).toString(), c[0],
                     shard(3).toString(), "--out", out.toString());
             assertEquals(2, r.code(), r.err() + r.out());
             assertTrue(r.err().contains(c[1]), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertFalse(Files.exists(out));
         }
-        BenchInputTest.Result notAShard = BenchInputTest.run("sweep", "merge", dir.resolve("whole").toString(),
+        SweepFixture.Result notAShard = SweepFixture.run("sweep", "merge", dir.resolve("whole").toString(),
                 "--out", out.toString());
         assertEquals(2, notAShard.code(), notAShard.err());
         assertTrue(notAShard.err().contains("not a sweep shard"), notAShard.err());
+    }
+
+    @Test
+    void mergeRefusesATargetOutsideZeroToOneAsSweepDoes() {
+        Path out = dir.resolve("bad-target/epochs.csv");
+        SweepFixture.Result r = SweepFixture.run("sweep", "merge", shard(1).toString(), shard(2).toString(),
+                shard(3).toString(), "--target", "5", "--out", out.toString());
+        assertEquals(2, r.code(), r.err() + r.out());
+        assertEquals("regbench: --target must be in (0, 1], got 5.0", r.err().strip());
+        assertFalse(Files.exists(out));
     }
 
     @Test
@@ -125,17 +120,17 @@ class ShardMergeTest {
                 new String[] {"4/3", "--shard must be I/N with 1 <= I <= N, got 4/3"},
                 new String[] {"two", "--shard must be I/N (e.g. 2/3), got 'two'"},
                 new String[] {"4/4", "--shard 4/4: the plan has 3 run(s), so at most 3 shards"})) {
-            BenchInputTest.Result r = sweep("--shard", c[0], "--out", out.toString());
+            SweepFixture.Result r = sweep("--shard", c[0], "--out", out.toString());
             assertEquals(2, r.code(), r.err());
             assertEquals("regbench: " + c[1], r.err().strip());
             assertFalse(Files.exists(out));
         }
     }
 
-    private static BenchInputTest.Result sweep(String... more) {
+    private static SweepFixture.Result sweep(String... more) {
         List<String> args = new ArrayList<>(List.of("sweep", "--preset", "smoke", "--epochs", "2", "--jobs", "1"));
         args.addAll(List.of(more));
-        return BenchInputTest.run(args.toArray(String[]::new));
+        return SweepFixture.run(args.toArray(String[]::new));
     }
 
     private static Path shard(int i) {
@@ -156,16 +151,6 @@ class ShardMergeTest {
     }
 
     private static List<String> variants(Path runsFile) throws Exception {
-        return SweepSmokeTest.read(runsFile).stream().map(r -> r.get("variant")).toList();
-    }
-
-    private static List<Map<String, String>> cells(Path file) throws Exception {
-        List<Map<String, String>> out = new ArrayList<>();
-        for (CSVRecord r : SweepSmokeTest.read(file)) {
-            Map<String, String> m = new TreeMap<>(r.toMap());
-            m.keySet().removeAll(ALLOWED_TO_DIFFER);
-            out.add(m);
-        }
-        return out;
+        return SweepFixture.read(runsFile).stream().map(r -> r.get("variant")).toList();
     }
 }

@@ -32,4 +32,18 @@ class SparkOptionTest {
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
+
+    @Test
+    void sparkDataTakesShipOrSharedAndOnlyWithSpark() {
+        Path out = dir.resolve("epochs.csv");
+        BenchInputTest.Result alone = BenchInputTest.run("sweep", "--preset", "smoke", "--spark-data", "shared",
+                "--out", out.toString());
+        assertEquals(2, alone.code(), alone.err());
+        assertEquals("regbench: --spark-data applies to --spark MASTER only", alone.err().strip());
+        BenchInputTest.Result bad = BenchInputTest.run("sweep", "--preset", "smoke", "--spark", "local[2]",
+                "--spark-data", "nfs", "--out", out.toString());
+        assertEquals(2, bad.code(), bad.err());
+        assertEquals("regbench: --spark-data must be ship or shared, got 'nfs'", bad.err().strip());
+        assertFalse(Files.exists(out));
+    }
 }

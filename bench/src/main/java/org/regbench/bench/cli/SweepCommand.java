@@ -1,7 +1,6 @@
 package org.regbench.bench.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import org.regbench.bench.sweep.RunExecutor;
 import org.regbench.bench.sweep.ShardManifest;
 import org.regbench.bench.sweep.SweepShard;
 import org.regbench.bench.sweep.DataSpec;
+import org.regbench.bench.sweep.Machine;
 import org.regbench.bench.sweep.McResult;
 import org.regbench.bench.sweep.PairedComparison;
 import org.regbench.bench.sweep.PairedRow;
@@ -143,8 +143,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--early-stopping", defaultValue = "0", description = "patience in epochs on validation loss, 0 = off")
     int earlyStopping;
 
-    @Option(names = "--target", defaultValue = "0.9", description = "target validation accuracy for the cost study (default: ${DEFAULT-VALUE})")
-    double target;
+    @Mixin
+    TargetOption target = new TargetOption();
 
     @Option(names = "--mc-passes", split = ",", description = "Monte-Carlo pass counts, e.g. 1,10,100")
     List<Integer> mcPasses;
@@ -185,6 +185,12 @@ public final class SweepCommand implements Callable<Integer> {
             + " exec:java)")
     String spark;
 
+    @Option(names = "--spark-data", paramLabel = "ship|shared", description = "with --spark: ship the data's files"
+            + " with the job, the tasks reading those copies (default), or read them on every worker where this"
+            + " machine has them (a shared file system: the same --idx-dir or --data path, or each worker's own data"
+            + " folder); either way a task checks the data's SHA-256 against the sweep's")
+    String sparkData;
+
     @Mixin
     ProgressOption progressOption = new ProgressOption();
 
@@ -207,13 +213,7 @@ public final class SweepCommand implements Callable<Integer> {
             cluster.check(spark);
         }
         progressOption.check();
-        if (out != null) {
-            RunStore.at(RepoPaths.runs(), spec.commandLine().getErr()).refuseForeign(out, "sweeps",
-                    "results/sweeps/");
-            for (Path f : outputs(out, shard != null)) {
-                OutputPaths.checkFile(f, overwrite.force);
-            }
-        }
+        checkOut(spec, out, overwrite, shard != null);
         int jobCount = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         int batchSize = batch != null ? batch : p.batch();
         // a CSV file is split 0.8 / 0.1 / 0.1 unless --holdout says otherwise: the presets' hold-outs are MNIST's
@@ -272,7 +272,7 @@ public final class SweepCommand implements Callable<Integer> {
                 : "_shard-" + shard.index() + "-of-" + shard.count()) + "/epochs.csv";
         try (OutputClaim claim = RunStart.claim(out, RepoPaths.sweeps(), defaultName, console);
              ClusterRunner.Session session = cluster == null ? null
-                     : cluster.open(spark, dataSpec, threads, trainer.name())) {
+                     : cluster.open(spark, data, threads, trainer.name(), !"shared".equals(sparkData))) {
             Path epochsFile = claim.file();
             Path dir = epochsFile.toAbsolutePath().getParent();
             String stem = stem(epochsFile);
@@ -287,9 +287,9 @@ public final class SweepCommand implements Callable<Integer> {
                 ShardManifest.of(whole, whole.fingerprint(sweepProvenance), shard, provenance.gitCommit(),
                         provenance.gitDirty()).write(ShardManifest.file(dir, stem));
             }
-            // the machine each run trained on, when a cluster ran it: its rows name that host
-            Map<TrainingRun, String> hosts = new java.util.concurrent.ConcurrentHashMap<>();
-            SweepCsv csv = new SweepCsv(provenance, sweepProvenance, hosts);
+            // the machine each run trained on, when a cluster ran it: its rows name that machine
+            Map<TrainingRun, Machine> machines = new java.util.concurrent.ConcurrentHashMap<>();
+            SweepCsv csv = new SweepCsv(provenance, sweepProvenance, machines);
 
             long started = System.nanoTime();
             Map<TrainingRun, RunResult> finished = new LinkedHashMap<>();
@@ -305,9 +305,9 @@ public final class SweepCommand implements Callable<Integer> {
                             }
 
                             @Override
-                            public synchronized void finished(TrainingRun run, RunResult result, String host) {
-                                if (host != null) {
-                                    hosts.put(run, host);
+                            public synchronized void finished(TrainingRun run, RunResult result, Machine machine) {
+                                if (machine != null) {
+                                    machines.put(run, machine);
                                 }
                                 // early-stopped runs end before their planned epochs; keep the total honest
                                 progress.stepBy(run.epochs() - result.epochs().size());
@@ -368,12 +368,24 @@ public final class SweepCommand implements Callable<Integer> {
                 r.tested().epoch());
     }
 
-    /** Every file a sweep writes beside its epochs file: runs, summary, paired, checks, Monte-Carlo, each chart. */
-    static List<Path> outputs(Path epochsFile) {
-        return outputs(epochsFile, false);
+    /**
+     * Refuses, before anything runs, an {@code --out} under results/runs/ or whose files exist (unless
+     * {@code --force}): for {@code sweep} and {@code sweep merge}.
+     */
+    static void checkOut(CommandSpec spec, Path out, OverwriteOption overwrite, boolean shard) {
+        if (out == null) {
+            return;
+        }
+        RunStore.at(RepoPaths.runs(), spec.commandLine().getErr()).refuseForeign(out, "sweeps", "results/sweeps/");
+        for (Path f : outputs(out, shard)) {
+            OutputPaths.checkFile(f, overwrite.force);
+        }
     }
 
-    /** {@link #outputs(Path)}, and a shard's manifest when {@code shard}. */
+    /**
+     * Every file a sweep writes beside its epochs file: runs, summary, paired, checks, Monte-Carlo, each chart, and a
+     * shard's manifest when {@code shard}.
+     */
     static List<Path> outputs(Path epochsFile, boolean shard) {
         Path dir = epochsFile.toAbsolutePath().getParent();
         String stem = stem(epochsFile);
@@ -394,13 +406,15 @@ public final class SweepCommand implements Callable<Integer> {
     private Integer reanalyse(PrintWriter console) {
         // a sweep of a model file names it in its variants: give the same --model-file / --keras again
         modelFiles.load();
-        Path dir = Files.isDirectory(from) ? from.toAbsolutePath() : from.toAbsolutePath().getParent();
-        String stem = Files.isDirectory(from) ? "" : stem(from);
+        double goal = target.checked();
+        SweepFolder folder = SweepFolder.of(from);
+        Path dir = folder.dir();
+        String stem = folder.stem();
         SweepCsv.Read read = SweepCsv.read(dir, stem);
         SweepCsv csv = new SweepCsv(read.provenance(), read.sweep());
         console.printf("regbench sweep --from %s: %d runs of commit %s (%s)%n", dir, read.results().size(),
                 Provenance.shortCommit(read.provenance().gitCommit()), read.sweep().summary());
-        analyse(console, dir, stem, csv, read.results(), read.mc(), target);
+        analyse(console, dir, stem, csv, read.results(), read.mc(), goal);
         console.flush();
         return ExitCode.OK;
     }
@@ -482,6 +496,12 @@ public final class SweepCommand implements Callable<Integer> {
             throw new UserInputException("--jobs does not apply to --spark: Spark's task slots (local[N],"
                     + " spark.executor.cores, spark.task.cpus) decide how many runs train at once");
         }
+        if (sparkData != null && spark == null) {
+            throw new UserInputException("--spark-data applies to --spark MASTER only");
+        }
+        if (sparkData != null && !List.of("ship", "shared").contains(sparkData)) {
+            throw new UserInputException("--spark-data must be ship or shared, got '" + sparkData + "'");
+        }
         if (shardText != null) {
             SweepShard.parse(shardText);
         }
@@ -498,9 +518,7 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             }
         }
-        if (!(target > 0 && target <= 1)) {
-            throw new UserInputException("--target must be in (0, 1], got " + target);
-        }
+        target.checked();
         if (earlyStopping < 0) {
             throw new UserInputException("--early-stopping must be 0 (off) or a patience in epochs, got " + earlyStopping);
         }
@@ -625,7 +643,7 @@ public final class SweepCommand implements Callable<Integer> {
         return SweepPlan.of(new SweepPlan.Spec(modelList(p), typeList(),
                 placement == null ? null : Placement.parse(placement), rateList,
                 main, sizes, studyList, data.spec().dataset(), epochs != null ? epochs : p.epochs(), seedCount,
-                batchSize, earlyStopping, mcPasses != null ? mcPasses : p.mcPasses(), target,
+                batchSize, earlyStopping, mcPasses != null ? mcPasses : p.mcPasses(), target.checked(),
                 (full + batchSize - 1) / batchSize, Math.min(seedCount, Math.max(p.underfitSeeds(),
                         reproduction ? 2 : 0)), p.smallDataSeeds() > 0 ? Math.min(seedCount, p.smallDataSeeds())
                         : seedCount, reproduction));

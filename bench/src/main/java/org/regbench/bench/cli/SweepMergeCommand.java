@@ -1,7 +1,6 @@
 package org.regbench.bench.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,6 @@ import org.regbench.results.ExitCode;
 import org.regbench.results.Provenance;
 import org.regbench.results.RepoPaths;
 import org.regbench.results.files.OutputClaim;
-import org.regbench.results.files.OutputPaths;
-import org.regbench.results.store.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,9 +37,8 @@ public final class SweepMergeCommand implements Callable<Integer> {
             + "epochs.csv, time and commit of the first shard); the other files go next to it")
     Path out;
 
-    @Option(names = "--target", defaultValue = "0.9", description = "target validation accuracy for the cost study"
-            + " (default: ${DEFAULT-VALUE})")
-    double target;
+    @Mixin
+    TargetOption target = new TargetOption();
 
     @Mixin
     OverwriteOption overwrite = new OverwriteOption();
@@ -50,20 +46,15 @@ public final class SweepMergeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter console = spec.commandLine().getOut();
+        double goal = target.checked();
         List<ShardMerge.Shard> given = new ArrayList<>();
         for (Path s : shards) {
-            Path dir = Files.isDirectory(s) ? s.toAbsolutePath() : s.toAbsolutePath().getParent();
-            String stem = Files.isDirectory(s) ? "" : SweepCommand.stem(s);
-            given.add(new ShardMerge.Shard(dir, stem, ShardManifest.read(ShardManifest.file(dir, stem))));
+            SweepFolder f = SweepFolder.of(s);
+            given.add(new ShardMerge.Shard(f.dir(), f.stem(), ShardManifest.read(ShardManifest.file(f.dir(),
+                    f.stem()))));
         }
         ShardMerge merge = ShardMerge.of(given);
-        if (out != null) {
-            RunStore.at(RepoPaths.runs(), spec.commandLine().getErr()).refuseForeign(out, "sweeps",
-                    "results/sweeps/");
-            for (Path f : SweepCommand.outputs(out)) {
-                OutputPaths.checkFile(f, overwrite.force);
-            }
-        }
+        SweepCommand.checkOut(spec, out, overwrite, false);
         ShardMerge.Shard first = given.get(0);
         Provenance p = SweepCsv.read(first.dir(), first.stem()).provenance();
         try (OutputClaim claim = RunStart.claim(out, RepoPaths.sweeps(), p.runStamp() + "_merged/epochs.csv",
@@ -81,7 +72,7 @@ public final class SweepMergeCommand implements Callable<Integer> {
             }
             SweepCsv.Read read = SweepCsv.read(dir, stem);
             SweepCommand.analyse(console, dir, stem, new SweepCsv(read.provenance(), read.sweep()), read.results(),
-                    read.mc(), target);
+                    read.mc(), goal);
             if (!result.missingRuns().isEmpty()) {
                 console.printf("%d run(s) of the plan have no rows (they failed in their shard; run that shard"
                         + " again):%n", result.missingRuns().size());

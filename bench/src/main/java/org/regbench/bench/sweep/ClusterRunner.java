@@ -24,9 +24,11 @@ public interface ClusterRunner {
     /**
      * Connects to {@code master}; the session trains runs on {@code data} with {@code engine} (its name, see
      * {@link org.regbench.engine.Engines}), ND4J pinned to {@code threads} per task (0 = one per task core), and is
-     * closed when the sweep ends.
+     * closed when the sweep ends. With {@code shipData} the data's files ({@link SweepData#files()}) go with the job
+     * and the tasks read those copies; without, each worker reads the data where {@code data.spec()} finds them on
+     * it. Either way a task refuses data whose checksum is not {@code data.sha256()}.
      */
-    Session open(String master, DataSpec data, int threads, String engine);
+    Session open(String master, SweepData data, int threads, String engine, boolean shipData);
 
     /** A connection to the cluster for one sweep. */
     interface Session extends RunExecutor, AutoCloseable {

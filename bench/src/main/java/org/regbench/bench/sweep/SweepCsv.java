@@ -37,20 +37,21 @@ public final class SweepCsv {
 
     private final Provenance provenance;
     private final SweepProvenance sweep;
-    private final Map<TrainingRun, String> hosts;
+    private final Map<TrainingRun, Machine> machines;
 
     public SweepCsv(Provenance provenance, SweepProvenance sweep) {
         this(provenance, sweep, Map.of());
     }
 
     /**
-     * @param hosts the machine each run trained on when it was not this one (a Spark executor): its rows name that
-     *              host; read as rows are written, so a runner may add to it while the sweep goes on
+     * @param machines the machine each run trained on when it was not this one (a Spark executor): its rows record
+     *                 that machine's host, CPU, JVM and build; read as rows are written, so a runner may add to it
+     *                 while the sweep goes on
      */
-    public SweepCsv(Provenance provenance, SweepProvenance sweep, Map<TrainingRun, String> hosts) {
+    public SweepCsv(Provenance provenance, SweepProvenance sweep, Map<TrainingRun, Machine> machines) {
         this.provenance = provenance;
         this.sweep = sweep;
-        this.hosts = hosts;
+        this.machines = machines;
     }
 
     public Provenance provenance() {
@@ -201,7 +202,7 @@ public final class SweepCsv {
     }
 
     public void writeMonteCarlo(Path file, List<McResult> results) {
-        write(file, McColumn.class, results, m -> onHost(provenance, m.run()), (c, m) -> switch (c) {
+        write(file, McColumn.class, results, m -> onMachine(provenance, m.run()), (c, m) -> switch (c) {
             case model -> m.run().variant().model().text();
             case variant -> m.run().variant().text();
             case dataset -> m.run().dataset();
@@ -235,19 +236,14 @@ public final class SweepCsv {
         return header;
     }
 
-    /** The provenance of a run's rows: its own thread count, and the host it trained on. */
+    /** The provenance of a run's rows: its own thread count, and the machine it trained on. */
     private Provenance rowProvenance(RunResult r) {
-        return onHost(provenance.withThreads(r.threads()), r.run());
+        return onMachine(provenance.withThreads(r.threads()), r.run());
     }
 
-    private Provenance onHost(Provenance p, TrainingRun run) {
-        String host = hosts.get(run);
-        if (host == null || host.equals(p.host())) {
-            return p;
-        }
-        return new Provenance(p.timestamp(), p.gitCommit(), p.gitDirty(), host, p.os(), p.cpu(), p.cores(),
-                p.threads(), p.javaVersion(), p.jvm(), p.dl4jVersion(), p.backend(), p.nativeBuild(), p.device(),
-                p.cudaVersion(), p.cudnnVersion());
+    private Provenance onMachine(Provenance p, TrainingRun run) {
+        Machine m = machines.get(run);
+        return m == null ? p : m.applyTo(p);
     }
 
     private <C extends Enum<C>, R> void write(Path file, Class<C> columns, List<R> rows,

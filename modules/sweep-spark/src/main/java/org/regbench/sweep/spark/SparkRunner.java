@@ -4,7 +4,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.regbench.bench.UserInputException;
 import org.regbench.bench.sweep.ClusterRunner;
-import org.regbench.bench.sweep.DataSpec;
+import org.regbench.bench.sweep.SweepData;
 
 /**
  * {@code sweep --spark MASTER}: connects to MASTER ({@code local[N]} embedded in this JVM, {@code spark://host:7077},
@@ -43,7 +43,7 @@ public final class SparkRunner implements ClusterRunner {
      * defaults: the task's cores are the sweep's {@code --threads} (0 = one core), a failed task is tried twice.
      */
     @Override
-    public Session open(String master, DataSpec data, int threads, String engine) {
+    public Session open(String master, SweepData data, int threads, String engine, boolean shipData) {
         SparkConf conf = new SparkConf()
                 .setAppName("regbench sweep")
                 .setMaster(SparkMaster.withRetries(master))
@@ -51,6 +51,12 @@ public final class SparkRunner implements ClusterRunner {
                 .setIfMissing("spark.task.maxFailures", Integer.toString(SparkMaster.MAX_FAILURES))
                 // the embedded demonstration needs no web UI, and two sweeps on one host must not race for its port
                 .setIfMissing("spark.ui.enabled", Boolean.toString(!master.trim().startsWith("local")));
-        return new SparkSweep(new JavaSparkContext(conf), data, engine);
+        JavaSparkContext sc = new JavaSparkContext(conf);
+        try {
+            return new SparkSweep(sc, data, engine, shipData);
+        } catch (RuntimeException e) {
+            sc.stop();
+            throw e;
+        }
     }
 }

@@ -12,6 +12,8 @@ import org.regbench.bench.run.ForkFailedException;
 import org.regbench.bench.sweep.ClusterRunner;
 import org.regbench.bench.sweep.DataSpec;
 import org.regbench.bench.sweep.EpochMetrics;
+import org.regbench.bench.sweep.Machine;
+import org.regbench.bench.sweep.SweepData;
 import org.regbench.bench.sweep.SweepExecutor;
 import org.regbench.bench.sweep.TrainingRun;
 import org.regbench.bench.sweep.WorkerProtocol;
@@ -27,14 +29,16 @@ final class SparkSweep implements ClusterRunner.Session {
 
     private final JavaSparkContext sc;
     private final DataSpec data;
+    private final TaskData taskData;
     private final String engine;
     private final int taskCpus;
     private final int slots;
 
-    SparkSweep(JavaSparkContext sc, DataSpec data, String engine) {
+    SparkSweep(JavaSparkContext sc, SweepData data, String engine, boolean shipData) {
         this.engine = engine;
         this.sc = sc;
-        this.data = data;
+        this.data = data.spec();
+        this.taskData = shipData ? TaskData.ship(sc, data) : TaskData.shared(data);
         this.taskCpus = Integer.parseInt(sc.getConf().get("spark.task.cpus", "1"));
         this.slots = Math.max(1, sc.defaultParallelism() / taskCpus);
     }
@@ -43,7 +47,7 @@ final class SparkSweep implements ClusterRunner.Session {
     public String description() {
         return "Spark " + sc.version() + " at " + sc.master() + ": " + slots + " task slot(s), " + taskCpus
                 + " core(s) and ND4J thread(s) per task, " + sc.getConf().get("spark.task.maxFailures") + " attempts"
-                + " per run";
+                + " per run; " + taskData.description();
     }
 
     @Override
@@ -81,7 +85,7 @@ final class SparkSweep implements ClusterRunner.Session {
         List<String> lines;
         try {
             sc.setJobDescription(run.label());
-            String reply = sc.parallelize(List.of(arguments), 1).map(new TrainTask()).collect().get(0);
+            String reply = sc.parallelize(List.of(arguments), 1).map(new TrainTask(taskData)).collect().get(0);
             lines = Arrays.asList(reply.split("\n"));
         } catch (Exception e) { // SparkException, checked in Java, is thrown undeclared through the Java API
             // Spark's message says how often the task failed and why, on its first line
@@ -89,9 +93,10 @@ final class SparkSweep implements ClusterRunner.Session {
             throw new ForkFailedException(what, "failed on Spark: " + (message.isEmpty() ? e : message.get(0)),
                     String.join("\n", message.subList(1, Math.min(message.size(), 25))));
         }
-        String host = lines.get(0).startsWith("host ") ? lines.get(0).substring(5) : null;
         WorkerProtocol.Parsed parsed;
+        Machine machine;
         try {
+            machine = Machine.parse(lines.get(0).substring(TrainTask.MACHINE.length()));
             parsed = WorkerProtocol.parseResult(run, lines.subList(1, lines.size()));
         } catch (RuntimeException e) {
             throw new ForkFailedException(what, e.getMessage(), String.join("\n", lines));
@@ -99,7 +104,7 @@ final class SparkSweep implements ClusterRunner.Session {
         for (EpochMetrics e : parsed.result().epochs()) {
             listener.checkpoint(run, e.epoch(), e.trainLoss(), e.valAccuracy());
         }
-        listener.finished(run, parsed.result(), host);
+        listener.finished(run, parsed.result(), machine);
         return parsed;
     }
 
