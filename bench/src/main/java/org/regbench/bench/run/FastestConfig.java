@@ -10,11 +10,12 @@ import org.regbench.zoo.ModelKind;
  * JVM's class path), or its oneDNN twin for an entry with helpers on (DL4J's oneDNN helpers attach only there).
  *
  * <p>Evidence: BENCHMARKS.md, "Fastest configuration per model", from the committed factorial tune run
- * results/tune/20261129-amd-epyc-avx512-tune.csv. The CNN runs on the oneDNN build with helpers, NCHW, one thread:
- * inference -87 % [-89, -85] and the training step -74 % [-85, -57] against DL4J's default there, and equivalent to
- * it (EquivalenceProbeTest). Two threads gave a faster step (-83 %) but erratic inference on 2 vCPUs, and NHWC with
- * helpers computes wrong gradients. No configuration beat the MLP's default beyond the noise, so it stays. Change an
- * entry only together with the BENCHMARKS.md row that shows it winning.
+ * results/tune/20261129-amd-epyc-avx512-heap-tune.csv (native heap settled). The CNN runs on the oneDNN build with
+ * helpers, NCHW, one thread: DL4J's default path took +308.6 % [+226.1, +411.9] longer per training step and +705.8 %
+ * [+600.7, +826.7] in inference, and both compute the same outputs and gradients (EquivalenceProbeTest). Two threads
+ * gave a faster step (-18.5 % [-30.4, -4.5]) but erratic inference on 2 vCPUs, and NHWC with helpers computes wrong
+ * gradients. No configuration beat the MLP's default beyond the noise, so it stays. Change an entry only together
+ * with the BENCHMARKS.md row that shows it winning.
  */
 public final class FastestConfig {
 
