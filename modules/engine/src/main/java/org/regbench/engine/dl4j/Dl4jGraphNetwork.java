@@ -13,7 +13,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.regbench.engine.NetworkUnderTest;
 import org.regbench.engine.SyntheticBatch;
 import org.regbench.engine.Tensor;
 import org.regbench.zoo.BuildOptions;
@@ -26,14 +25,9 @@ import org.regbench.zoo.Variant;
  * use), as a layer list names them, and keep DL4J's layouts: no other engine builds graphs, so nothing needs a
  * common layout beyond this engine's own round trip.
  */
-final class Dl4jGraphNetwork implements NetworkUnderTest {
+final class Dl4jGraphNetwork extends Dl4jModelNetwork {
 
-    private final Variant variant;
-    private final long seed;
     private final ComputationGraph net;
-    private final BuildOptions options;
-    private final INDArray initialParams;
-    private final INDArray initialUpdaterState;
     /** The graph's parameter table keys by common name, in the model's layer order. */
     private final Map<String, String> keys = new LinkedHashMap<>();
     /** The graph's one output vertex. */
@@ -43,10 +37,8 @@ final class Dl4jGraphNetwork implements NetworkUnderTest {
     private DataSet batch;
 
     Dl4jGraphNetwork(Variant variant, long seed, ComputationGraph net, BuildOptions options, SyntheticBatch batch) {
-        this.variant = variant;
-        this.seed = seed;
+        super(variant, seed, options);
         this.net = net;
-        this.options = options;
         this.output = net.getConfiguration().getNetworkOutputs().get(0);
         int index = 0;
         for (Map.Entry<String, GraphVertex> v : net.getConfiguration().getVertices().entrySet()) {
@@ -58,9 +50,33 @@ final class Dl4jGraphNetwork implements NetworkUnderTest {
             }
         }
         setBatch(batch);
-        this.initialParams = net.params().dup();
-        INDArray state = net.getUpdater().getStateViewArray();
-        this.initialUpdaterState = state == null ? null : state.dup();
+        recordInitialState();
+    }
+
+    @Override
+    INDArray paramsView() {
+        return net.params();
+    }
+
+    @Override
+    INDArray updaterStateView() {
+        return net.getUpdater().getStateViewArray();
+    }
+
+    @Override
+    Layer[] layers() {
+        return net.getLayers();
+    }
+
+    @Override
+    void resetCounters() {
+        net.getConfiguration().setIterationCount(0);
+        net.getConfiguration().setEpochCount(0);
+    }
+
+    @Override
+    String kind() {
+        return "ComputationGraph";
     }
 
     @Override
@@ -99,54 +115,6 @@ final class Dl4jGraphNetwork implements NetworkUnderTest {
     }
 
     @Override
-    public void reset() {
-        net.params().assign(initialParams);
-        if (initialUpdaterState != null) {
-            net.getUpdater().getStateViewArray().assign(initialUpdaterState);
-        }
-        net.getConfiguration().setIterationCount(0);
-        net.getConfiguration().setEpochCount(0);
-        Nd4j.getRandom().setSeed(seed);
-    }
-
-    @Override
-    public void reseedMasks(long seed) {
-        Nd4j.getRandom().setSeed(seed);
-    }
-
-    @Override
-    public void sync() {
-        Nd4j.getExecutioner().commit();
-    }
-
-    @Override
-    public long parameterCount() {
-        return net.numParams();
-    }
-
-    @Override
-    public int acceleratedLayers() {
-        int n = 0;
-        for (Layer layer : net.getLayers()) {
-            if (layer.getHelper() != null) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    @Override
-    public Variant variant() {
-        return variant;
-    }
-
-    @Override
-    public String description() {
-        return "dl4j ComputationGraph " + variant.text() + " ws=" + options.workspaceMode() + " "
-                + options.formatFor(variant.model()) + " helper layers " + acceleratedLayers();
-    }
-
-    @Override
     public List<Tensor> parameters() {
         Map<String, INDArray> table = net.paramTable();
         List<Tensor> out = new ArrayList<>();
@@ -163,7 +131,7 @@ final class Dl4jGraphNetwork implements NetworkUnderTest {
         for (Tensor t : parameters) {
             String key = keys.get(t.name());
             if (key == null) {
-                throw new IllegalArgumentException("no parameter " + t.name() + " in " + variant.text());
+                throw new IllegalArgumentException("no parameter " + t.name() + " in " + variant().text());
             }
             INDArray target = table.get(key);
             target.assign(Nd4j.create(t.data(), target.shape(), DataType.FLOAT));
@@ -187,14 +155,14 @@ final class Dl4jGraphNetwork implements NetworkUnderTest {
 
     @Override
     public SyntheticBatch batch() {
-        INDArray commonShape = features.reshape('c', variant.model().featureShape(Math.toIntExact(features.size(0)),
+        INDArray commonShape = features.reshape('c', variant().model().featureShape(Math.toIntExact(features.size(0)),
                 CNN2DFormat.NCHW));
         return new SyntheticBatch(toTensor("features", commonShape), toTensor("labels", labels));
     }
 
     @Override
     public void setBatch(SyntheticBatch common) {
-        long[] shape = variant.model().featureShape(common.size(), options.formatFor(variant.model()));
+        long[] shape = variant().model().featureShape(common.size(), options().formatFor(variant().model()));
         features = Nd4j.create(common.features().data(), shape, DataType.FLOAT);
         labels = Nd4j.create(common.labels().data(), common.labels().shape(), DataType.FLOAT);
         batch = new DataSet(features, labels);

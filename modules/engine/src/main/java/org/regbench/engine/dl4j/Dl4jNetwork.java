@@ -13,39 +13,55 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.regbench.engine.FlattenOrder;
-import org.regbench.engine.NetworkUnderTest;
 import org.regbench.engine.SyntheticBatch;
 import org.regbench.engine.Tensor;
 import org.regbench.zoo.BuildOptions;
 import org.regbench.zoo.Variant;
 
 /** A zoo variant as DL4J's {@link MultiLayerNetwork}. */
-final class Dl4jNetwork implements NetworkUnderTest {
+final class Dl4jNetwork extends Dl4jModelNetwork {
 
-    private final Variant variant;
-    private final long seed;
     private final MultiLayerNetwork net;
-    private final BuildOptions options;
-    private final INDArray initialParams;
-    private final INDArray initialUpdaterState;
     private INDArray features;
     private INDArray labels;
     private DataSet batch;
 
     Dl4jNetwork(Variant variant, long seed, MultiLayerNetwork net, BuildOptions options, SyntheticBatch batch) {
-        this.variant = variant;
-        this.seed = seed;
+        super(variant, seed, options);
         this.net = net;
-        this.options = options;
         setBatch(batch);
-        this.initialParams = net.params().dup();
-        INDArray state = net.getUpdater().getStateViewArray();
-        this.initialUpdaterState = state == null ? null : state.dup();
+        recordInitialState();
     }
 
     /** The DL4J network itself, for callers that need DL4J's own API (selfcheck's bare loop). */
     MultiLayerNetwork network() {
         return net;
+    }
+
+    @Override
+    INDArray paramsView() {
+        return net.params();
+    }
+
+    @Override
+    INDArray updaterStateView() {
+        return net.getUpdater().getStateViewArray();
+    }
+
+    @Override
+    Layer[] layers() {
+        return net.getLayers();
+    }
+
+    @Override
+    void resetCounters() {
+        net.setIterationCount(0);
+        net.setEpochCount(0);
+    }
+
+    @Override
+    String kind() {
+        return "MultiLayerNetwork";
     }
 
     @Override
@@ -73,54 +89,6 @@ final class Dl4jNetwork implements NetworkUnderTest {
     }
 
     @Override
-    public void reset() {
-        net.params().assign(initialParams);
-        if (initialUpdaterState != null) {
-            net.getUpdater().getStateViewArray().assign(initialUpdaterState);
-        }
-        net.setIterationCount(0);
-        net.setEpochCount(0);
-        Nd4j.getRandom().setSeed(seed);
-    }
-
-    @Override
-    public void reseedMasks(long seed) {
-        Nd4j.getRandom().setSeed(seed);
-    }
-
-    @Override
-    public void sync() {
-        Nd4j.getExecutioner().commit();
-    }
-
-    @Override
-    public long parameterCount() {
-        return net.numParams();
-    }
-
-    @Override
-    public int acceleratedLayers() {
-        int n = 0;
-        for (Layer layer : net.getLayers()) {
-            if (layer.getHelper() != null) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    @Override
-    public Variant variant() {
-        return variant;
-    }
-
-    @Override
-    public String description() {
-        return "dl4j MultiLayerNetwork " + variant.text() + " ws=" + options.workspaceMode() + " "
-                + options.formatFor(variant.model()) + " helper layers " + acceleratedLayers();
-    }
-
-    @Override
     public List<Tensor> parameters() {
         List<Tensor> out = new ArrayList<>();
         for (Map.Entry<String, INDArray> e : net.paramTable().entrySet()) {
@@ -138,7 +106,7 @@ final class Dl4jNetwork implements NetworkUnderTest {
         for (Tensor t : parameters) {
             INDArray target = table.get(t.name());
             if (target == null) {
-                throw new IllegalArgumentException("no parameter " + t.name() + " in " + variant.text());
+                throw new IllegalArgumentException("no parameter " + t.name() + " in " + variant().text());
             }
             target.assign(fromCommon(t, target));
         }
@@ -165,7 +133,7 @@ final class Dl4jNetwork implements NetworkUnderTest {
 
     @Override
     public SyntheticBatch batch() {
-        INDArray commonShape = features.reshape('c', variant.model().featureShape(Math.toIntExact(features.size(0)),
+        INDArray commonShape = features.reshape('c', variant().model().featureShape(Math.toIntExact(features.size(0)),
                 CNN2DFormat.NCHW));
         return new SyntheticBatch(toTensor("features", commonShape), toTensor("labels", labels));
     }
@@ -173,7 +141,7 @@ final class Dl4jNetwork implements NetworkUnderTest {
     @Override
     public void setBatch(SyntheticBatch common) {
         // one input channel: NCHW and NHWC hold the pixels in the same order, so a reshape is the permutation
-        long[] shape = variant.model().featureShape(common.size(), options.formatFor(variant.model()));
+        long[] shape = variant().model().featureShape(common.size(), options().formatFor(variant().model()));
         features = Nd4j.create(common.features().data(), shape, DataType.FLOAT);
         labels = toArray(common.labels());
         batch = new DataSet(features, labels);
