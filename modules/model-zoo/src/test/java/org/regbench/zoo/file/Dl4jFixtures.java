@@ -79,32 +79,28 @@ public final class Dl4jFixtures {
     }
 
     static ComputationGraph graph() {
-        ComputationGraphConfiguration conf = base().graphBuilder()
+        return initialized(base().graphBuilder()
                 .addInputs("in")
                 .addLayer("hidden", new DenseLayer.Builder().nOut(16).activation(Activation.RELU).build(), "in")
                 .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
-                        .activation(Activation.SOFTMAX).dropOut(new Dropout(0.75)).build(), "hidden")
-                .setOutputs("out")
-                .setInputTypes(InputType.feedForward(784))
-                .build();
-        ComputationGraph net = new ComputationGraph(conf);
-        net.init();
-        return net;
+                        .activation(Activation.SOFTMAX).dropOut(new Dropout(0.75)).build(), "hidden"));
     }
 
     static ComputationGraph skip() {
-        ComputationGraphConfiguration conf = base().graphBuilder()
+        return initialized(base().graphBuilder()
                 .addInputs("in")
                 .addLayer("dense_1", new DenseLayer.Builder().nOut(32).activation(Activation.RELU).build(), "in")
                 .addLayer("dense_2", new DenseLayer.Builder().nOut(32).activation(Activation.RELU)
                         .dropOut(new Dropout(0.7)).build(), "dense_1")
                 .addVertex("add", new ElementWiseVertex(ElementWiseVertex.Op.Add), "dense_1", "dense_2")
                 .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(10)
-                        .activation(Activation.SOFTMAX).dropOut(new Dropout(0.5)).build(), "add")
-                .setOutputs("out")
-                .setInputTypes(InputType.feedForward(784))
-                .build();
-        ComputationGraph net = new ComputationGraph(conf);
+                        .activation(Activation.SOFTMAX).dropOut(new Dropout(0.5)).build(), "add"));
+    }
+
+    /** A graph of 784 inputs whose output vertex is {@code out}, built and initialized. */
+    private static ComputationGraph initialized(ComputationGraphConfiguration.GraphBuilder graph) {
+        ComputationGraph net = new ComputationGraph(graph.setOutputs("out").setInputTypes(InputType.feedForward(784))
+                .build());
         net.init();
         return net;
     }
