@@ -1,13 +1,14 @@
 package org.regbench.results.cli;
 
-import org.regbench.results.RepoPaths;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.regbench.results.InvalidResultsException;
 import org.regbench.results.Provenance;
+import org.regbench.results.RepoPaths;
 import org.regbench.results.store.RunStore;
 import org.regbench.results.regress.BaselineStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,12 +28,8 @@ public final class BaselineCommand implements Callable<Integer> {
         return ExitCodes.BAD_INPUT;
     }
 
-    @Command(name = "save", mixinStandardHelpOptions = true,
-            description = "Store RUN.csv as the baseline for the machine and backend it was measured on.")
-    public static final class Save implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    /** What both subcommands take: the run, and the directory of the baselines. */
+    static final class RunAndBaselines {
 
         @Parameters(index = "0", paramLabel = "RUN.csv", description = "a bench run, e.g. results/runs/....csv")
         Path run;
@@ -41,6 +38,21 @@ public final class BaselineCommand implements Callable<Integer> {
                 + "results/baselines under the repository root)")
         Path baselines;
 
+        BaselineStore store() {
+            return BaselineStore.inDirectory(baselines != null ? baselines : RepoPaths.baselines());
+        }
+    }
+
+    @Command(name = "save", mixinStandardHelpOptions = true,
+            description = "Store RUN.csv as the baseline for the machine and backend it was measured on.")
+    public static final class Save implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        RunAndBaselines args;
+
         @Option(names = "--force", description = "save even a run with fewer than 3 forks per benchmark or a median"
                 + " fork-level half-width above 10 %%")
         boolean force;
@@ -48,8 +60,8 @@ public final class BaselineCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             return ExitCodes.guard(spec.commandLine().getErr(), () -> {
-                BaselineStore store = BaselineStore.inDirectory(baselines != null ? baselines : RepoPaths.baselines());
-                BaselineStore.Saved s = store.save(run, force);
+                BaselineStore store = args.store();
+                BaselineStore.Saved s = store.save(args.run, force);
                 Provenance p = s.example().provenance();
                 var out = spec.commandLine().getOut();
                 out.printf("%s baseline for machine %s%n  (%s, %d cores, %s, backend %s, native build %s)%n  -> %s%n",
@@ -82,18 +94,14 @@ public final class BaselineCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "RUN.csv", description = "a bench run, e.g. results/runs/....csv")
-        Path run;
-
-        @Option(names = "--baselines", paramLabel = "DIR", description = "baseline directory (default: "
-                + "results/baselines under the repository root)")
-        Path baselines;
+        @Mixin
+        RunAndBaselines args;
 
         @Override
         public Integer call() throws Exception {
             return ExitCodes.guard(spec.commandLine().getErr(), () -> {
-                BaselineStore store = BaselineStore.inDirectory(baselines != null ? baselines : RepoPaths.baselines());
-                String machine = RunStore.read(run).machineId();
+                BaselineStore store = args.store();
+                String machine = RunStore.read(args.run).machineId();
                 Path found = store.find(machine).orElseThrow(() -> new InvalidResultsException("no baseline for"
                         + " machine " + machine + " in " + store.directory() + " yet; save one with: baseline save"
                         + " RUN.csv"));
