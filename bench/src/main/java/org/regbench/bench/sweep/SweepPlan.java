@@ -16,7 +16,6 @@ import org.regbench.zoo.Placement;
 import org.regbench.zoo.Regularizer;
 import org.regbench.zoo.RegularizerSetting;
 import org.regbench.zoo.Variant;
-import org.regbench.zoo.file.ModelFile;
 
 /**
  * The training runs of a sweep, built from the studies asked for. Every run trains on the sweep's one split; runs of
@@ -263,9 +262,7 @@ public record SweepPlan(List<TrainingRun> runs, Map<TrainingRun, List<Integer>> 
         static Cost of(Model model) {
             if (!(model instanceof ModelKind m)) {
                 // a model file: the MLP's costs scaled by its parameter count, a rough guide for the estimate only
-                long parameters = model instanceof ModelFile file ? file.parameterCount()
-                        : ModelZoo.parameterCount(Variant.none(model));
-                double scale = parameters / 109_386.0;
+                double scale = ModelZoo.parameterCount(Variant.none(model)) / 109_386.0;
                 return new Cost(1.5, 0.028 * scale, 0.005 * scale);
             }
             return switch (m) {

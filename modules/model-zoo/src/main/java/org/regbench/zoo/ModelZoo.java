@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -115,8 +116,14 @@ public final class ModelZoo {
         return new Adam(LEARNING_RATE);
     }
 
-    /** Number of trainable parameters, as Keras' model.summary() counts them. */
+    /** Number of trainable parameters, as Keras' model.summary() counts them; a graph model's as its graph holds them. */
     public static long parameterCount(Variant variant) {
+        if (variant.model().isGraph()) {
+            ComputationGraph graph = new ComputationGraph(
+                    variant.model().graphConfiguration(variant, 0L, BuildOptions.DEFAULT));
+            graph.init();
+            return graph.numParams();
+        }
         return build(variant, 0L).numParams();
     }
 
