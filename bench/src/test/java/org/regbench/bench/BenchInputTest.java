@@ -39,7 +39,11 @@ class BenchInputTest {
             "--threads two | two",
             "--workspace SOMETIMES | unknown workspace mode 'SOMETIMES'; valid: ENABLED, NONE",
             "--cnn-format NWHC | unknown CNN format 'NWHC'; valid: NCHW, NHWC",
-            "--helpers maybe | unknown helpers setting 'maybe'; valid: off, on"})
+            "--helpers maybe | unknown helpers setting 'maybe'; valid: off, on",
+            "--iterations 0 | --iterations must be at least 1, got 0",
+            "--warmup-iterations -1 | --warmup-iterations must be at least 0, got -1",
+            "--iteration-time 2min | --iteration-time takes a time such as 200ms or 1s, got '2min'",
+            "--warmup-time 5ms | --warmup-time must be at least 10ms, got '5ms'"})
     void badValuesExitTwoWithOneLineAndWriteNothing(String option, String expected) {
         Path out = dir.resolve("run.csv");
         String[] parts = option.trim().split(" ", 2);

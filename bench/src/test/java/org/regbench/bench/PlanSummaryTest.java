@@ -56,4 +56,14 @@ class PlanSummaryTest {
         assertTrue(points > 1000, header);
         assertTrue(all.out().lines().count() >= points + lines - 1, "every point listed with --verbose");
     }
+
+    @Test
+    void iterationOptionsOverrideThePresetsBaseTimingAndHeavyModelsStillStretchIt() {
+        BenchInputTest.Result r = BenchInputTest.run("bench", "--preset", "quick", "--dry-run", "--warmup-iterations",
+                "8", "--warmup-time", "100ms", "--iterations", "10", "--iteration-time", "80ms");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("    mlp: 8 x 0.1 s + 10 x 0.08 s\n"), r.out());
+        // the CNN's iterations are twice as long and it keeps a quarter of the warm-ups (Timing.forModel)
+        assertTrue(r.out().contains("    cnn: 2 x 0.2 s + 10 x 0.16 s\n"), r.out());
+    }
 }

@@ -108,6 +108,9 @@ public final class BenchCommand implements Callable<Integer> {
     Integer forks;
 
     @Mixin
+    IterationOptions iterationOptions = new IterationOptions();
+
+    @Mixin
     ConfigOptions configOptions = new ConfigOptions();
 
     @Option(names = "--out", description = "CSV file (default results/runs/<UTC time>_<commit>_<host>_<backend>.csv);"
@@ -366,9 +369,9 @@ public final class BenchCommand implements Callable<Integer> {
             if (forks < 1) {
                 throw new UserInputException("--forks must be at least 1, got " + forks);
             }
-            timing = new Timing(forks, timing.warmupIterations(), timing.warmupTime(),
-                    timing.measurementIterations(), timing.measurementTime());
+            timing = timing.withForks(forks);
         }
+        timing = iterationOptions.apply(timing);
         List<Integer> batchSizes = batches == null ? p.batchSizes() : Distinct.of(batches, "--batch",
                 String::valueOf, notes);
         BatchSizes.check(batchSizes, "--batch");

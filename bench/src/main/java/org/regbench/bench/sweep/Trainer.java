@@ -24,9 +24,9 @@ import org.regbench.zoo.Model;
  * lowest validation loss, which are the ones the run reports. With a patience the run ends when validation loss has
  * not improved for that many checkpoints.
  *
- * <p>Minibatches come from a fresh permutation of the training data for every pass, drawn from the run's seed, and
- * are contiguous row ranges of the permuted copy, held as Java arrays ({@link ExampleRows}), so that the engine's copy
- * of the batch is the only native allocation per step.
+ * <p>Minibatches come from a fresh permutation of the training data for every pass, drawn from the run's seed: each
+ * is the next range of the permutation, gathered from the split held as Java arrays ({@link ExampleRows}), so that the
+ * engine's own copy is the only native allocation of a step. Evaluation batches are built once per run.
  */
 public final class Trainer {
 
@@ -53,7 +53,8 @@ public final class Trainer {
         Model input = run.variant().model();
         NetworkUnderTest net = engine.build(run.variant(), run.seed(), run.batchSize(), BuildOptions.DEFAULT);
         ExampleRows trainRows = ExampleRows.of(train, input);
-        ExampleRows validationRows = ExampleRows.of(validation, input);
+        List<SyntheticBatch> trainEval = trainRows.batches(EVAL_BATCH);
+        List<SyntheticBatch> validationEval = ExampleRows.of(validation, input).batches(EVAL_BATCH);
         int n = trainRows.size();
         int batch = run.batchSize();
         int steps = run.stepsPerCheckpoint() > 0 ? run.stepsPerCheckpoint() : (n + batch - 1) / batch;
@@ -65,26 +66,26 @@ public final class Trainer {
         long updates = 0;
         int pass = 0;
         int position = n;
-        ExampleRows passRows = null;
+        int[] order = null;
         for (int epoch = 1; epoch <= run.epochs(); epoch++) {
             long start = System.nanoTime();
             for (int s = 0; s < steps && (run.maxUpdates() == 0 || updates < run.maxUpdates()); s++) {
                 if (position >= n) {
                     pass++;
-                    passRows = trainRows.permuted(permutation(n, run.seed() * 1_000_003L + pass));
+                    order = permutation(n, run.seed() * 1_000_003L + pass);
                     position = 0;
                 }
                 int end = Math.min(n, position + batch);
-                net.setBatch(passRows.batch(position, end));
+                net.setBatch(trainRows.gather(order, position, end));
                 net.trainStep();
                 position = end;
                 updates++;
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            double[] trainEval = evaluate(net, trainRows);
-            double[] valEval = evaluate(net, validationRows);
-            EpochMetrics m = new EpochMetrics(epoch, updates, pass - 1 + position / (double) n, trainEval[0],
-                    trainEval[1], valEval[0], valEval[1], Double.NaN, Double.NaN, seconds);
+            double[] trainMetrics = evaluate(net, trainEval);
+            double[] valEval = evaluate(net, validationEval);
+            EpochMetrics m = new EpochMetrics(epoch, updates, pass - 1 + position / (double) n, trainMetrics[0],
+                    trainMetrics[1], valEval[0], valEval[1], Double.NaN, Double.NaN, seconds);
             epochs.add(m);
             onEpoch.accept(m);
             boolean done = run.maxUpdates() > 0 && updates >= run.maxUpdates();
@@ -102,14 +103,14 @@ public final class Trainer {
                 break;
             }
         }
-        ExampleRows testRows = ExampleRows.of(test, input);
-        double[] finalTest = evaluate(net, testRows);
+        List<SyntheticBatch> testEval = ExampleRows.of(test, input).batches(EVAL_BATCH);
+        double[] finalTest = evaluate(net, testEval);
         int tested = epochs.size() - 1;
         double[] testedEval = finalTest;
         if (bestParams != null) {
             net.setParameters(bestParams);
             tested = bestIndex;
-            testedEval = evaluate(net, testRows);
+            testedEval = evaluate(net, testEval);
         }
         epochs.set(tested, epochs.get(tested).withTest(testedEval[0], testedEval[1]));
         return new Outcome(epochs, net, finalTest[0], finalTest[1]);
@@ -132,17 +133,17 @@ public final class Trainer {
     }
 
     /** Mean loss (without regularization terms) and accuracy in inference mode. */
-    static double[] evaluate(NetworkUnderTest net, ExampleRows rows) {
+    static double[] evaluate(NetworkUnderTest net, List<SyntheticBatch> batches) {
         double lossSum = 0;
         long correct = 0;
-        int n = rows.size();
-        for (int from = 0; from < n; from += EVAL_BATCH) {
-            SyntheticBatch b = rows.batch(from, Math.min(n, from + EVAL_BATCH));
+        long n = 0;
+        for (SyntheticBatch b : batches) {
             net.setBatch(b);
             float[] out = net.output(false).data();
             float[] labels = b.labels().data();
             lossSum += crossEntropySum(out, labels);
             correct += correct(out, labels, classes(b));
+            n += b.size();
         }
         return new double[] {lossSum / n, correct / (double) n};
     }
@@ -174,7 +175,7 @@ public final class Trainer {
     }
 
     public static double accuracy(NetworkUnderTest net, DataSet flat, Model input) {
-        return evaluate(net, ExampleRows.of(flat, input))[1];
+        return evaluate(net, ExampleRows.of(flat, input).batches(EVAL_BATCH))[1];
     }
 
     /**

@@ -163,8 +163,8 @@ final class Dl4jGraphNetwork extends Dl4jModelNetwork {
     @Override
     public void setBatch(SyntheticBatch common) {
         long[] shape = variant().model().featureShape(common.size(), options().formatFor(variant().model()));
-        features = Nd4j.create(common.features().data(), shape, DataType.FLOAT);
-        labels = Nd4j.create(common.labels().data(), common.labels().shape(), DataType.FLOAT);
+        features = filled(features, common.features(), shape);
+        labels = filled(labels, common.labels(), common.labels().shape());
         batch = new DataSet(features, labels);
     }
 

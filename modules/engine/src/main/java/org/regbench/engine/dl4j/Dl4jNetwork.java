@@ -142,8 +142,8 @@ final class Dl4jNetwork extends Dl4jModelNetwork {
     public void setBatch(SyntheticBatch common) {
         // one input channel: NCHW and NHWC hold the pixels in the same order, so a reshape is the permutation
         long[] shape = variant().model().featureShape(common.size(), options().formatFor(variant().model()));
-        features = Nd4j.create(common.features().data(), shape, DataType.FLOAT);
-        labels = toArray(common.labels());
+        features = filled(features, common.features(), shape);
+        labels = filled(labels, common.labels(), common.labels().shape());
         batch = new DataSet(features, labels);
     }
 
@@ -191,9 +191,5 @@ final class Dl4jNetwork extends Dl4jModelNetwork {
     private static Tensor toTensor(String name, INDArray a) {
         INDArray c = a.castTo(DataType.FLOAT).dup('c');
         return new Tensor(name, c.shape(), c.data().asFloat());
-    }
-
-    private static INDArray toArray(Tensor t) {
-        return Nd4j.create(t.data(), t.shape(), DataType.FLOAT);
     }
 }
