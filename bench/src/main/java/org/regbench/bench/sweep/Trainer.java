@@ -153,10 +153,8 @@ public final class Trainer {
                                             long seed) {
         net.reseedMasks(seed);
         long correct = 0;
-        ExampleRows rows = ExampleRows.of(flatTest, input);
-        int n = rows.size();
-        for (int from = 0; from < n; from += EVAL_BATCH) {
-            SyntheticBatch b = rows.batch(from, Math.min(n, from + EVAL_BATCH));
+        long n = 0;
+        for (SyntheticBatch b : ExampleRows.of(flatTest, input).batches(EVAL_BATCH)) {
             net.setBatch(b);
             float[] sum = null;
             for (int i = 0; i < k; i++) {
@@ -170,6 +168,7 @@ public final class Trainer {
                 }
             }
             correct += correct(sum, b.labels().data(), classes(b));
+            n += b.size();
         }
         return correct / (double) n;
     }

@@ -5,13 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.regbench.engine.SyntheticBatch;
 import org.regbench.engine.Tensor;
@@ -32,9 +30,6 @@ final class Dl4jGraphNetwork extends Dl4jModelNetwork {
     private final Map<String, String> keys = new LinkedHashMap<>();
     /** The graph's one output vertex. */
     private final String output;
-    private INDArray features;
-    private INDArray labels;
-    private DataSet batch;
 
     Dl4jGraphNetwork(Variant variant, long seed, ComputationGraph net, BuildOptions options, SyntheticBatch batch) {
         super(variant, seed, options);
@@ -81,7 +76,7 @@ final class Dl4jGraphNetwork extends Dl4jModelNetwork {
 
     @Override
     public INDArray inference() {
-        return net.outputSingle(false, features);
+        return net.outputSingle(false, features());
     }
 
     @Override
@@ -97,20 +92,20 @@ final class Dl4jGraphNetwork extends Dl4jModelNetwork {
      * vertices' activations out of the workspace.
      */
     private INDArray trainingOutput() {
-        return net.feedForward(features, true).get(output);
+        return net.feedForward(features(), true).get(output);
     }
 
     @Override
     public double forwardBackward() {
-        net.setInputs(features);
-        net.setLabels(labels);
+        net.setInputs(features());
+        net.setLabels(labels());
         net.computeGradientAndScore();
         return net.score();
     }
 
     @Override
     public double trainStep() {
-        net.fit(batch);
+        net.fit(dataSet());
         return net.score();
     }
 
@@ -140,32 +135,17 @@ final class Dl4jGraphNetwork extends Dl4jModelNetwork {
 
     @Override
     public Tensor output(boolean training) {
-        return toTensor("output", training ? trainingOutput() : net.outputSingle(false, features));
+        return toTensor("output", training ? trainingOutput() : net.outputSingle(false, features()));
     }
 
     @Override
     public List<Tensor> gradients() {
         Map<String, INDArray> grads = net.gradient().gradientForVariable();
         // as for a layer list: the view holds the gradient of the summed loss, score() and fit use the mean
-        double scale = net.getConfiguration().getDefaultConfiguration().isMiniBatch() ? 1.0 / features.size(0) : 1.0;
+        double scale = net.getConfiguration().getDefaultConfiguration().isMiniBatch() ? 1.0 / features().size(0) : 1.0;
         List<Tensor> out = new ArrayList<>();
         keys.forEach((name, key) -> out.add(toTensor(name, grads.get(key).mul(scale))));
         return out;
-    }
-
-    @Override
-    public SyntheticBatch batch() {
-        INDArray commonShape = features.reshape('c', variant().model().featureShape(Math.toIntExact(features.size(0)),
-                CNN2DFormat.NCHW));
-        return new SyntheticBatch(toTensor("features", commonShape), toTensor("labels", labels));
-    }
-
-    @Override
-    public void setBatch(SyntheticBatch common) {
-        long[] shape = variant().model().featureShape(common.size(), options().formatFor(variant().model()));
-        features = filled(features, common.features(), shape);
-        labels = filled(labels, common.labels(), common.labels().shape());
-        batch = new DataSet(features, labels);
     }
 
     @Override
@@ -173,8 +153,4 @@ final class Dl4jGraphNetwork extends Dl4jModelNetwork {
         net.close();
     }
 
-    private static Tensor toTensor(String name, INDArray a) {
-        INDArray c = a.castTo(DataType.FLOAT).dup('c');
-        return new Tensor(name, c.shape(), c.data().asFloat());
-    }
 }

@@ -3,9 +3,12 @@ package org.regbench.engine.dl4j;
 import java.util.Arrays;
 import org.deeplearning4j.nn.api.Layer;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.regbench.engine.NetworkUnderTest;
+import org.regbench.engine.SyntheticBatch;
 import org.regbench.engine.Tensor;
 import org.regbench.zoo.BuildOptions;
 import org.regbench.zoo.Variant;
@@ -13,7 +16,8 @@ import org.regbench.zoo.Variant;
 /**
  * What a DL4J network under test does the same way whether it is a {@link Dl4jNetwork} (a layer list) or a
  * {@link Dl4jGraphNetwork} (a graph): the state every iteration starts from, the dropout masks' random stream, the
- * helper count and the description. Subclasses call {@link #recordInitialState()} once their network is built.
+ * helper count, the batch it holds and the description. Subclasses call {@link #setBatch} and
+ * {@link #recordInitialState()} once their network is built.
  */
 abstract class Dl4jModelNetwork implements NetworkUnderTest {
 
@@ -22,6 +26,9 @@ abstract class Dl4jModelNetwork implements NetworkUnderTest {
     private final BuildOptions options;
     private INDArray initialParams;
     private INDArray initialUpdaterState;
+    private INDArray features;
+    private INDArray labels;
+    private DataSet batch;
 
     Dl4jModelNetwork(Variant variant, long seed, BuildOptions options) {
         this.variant = variant;
@@ -45,6 +52,42 @@ abstract class Dl4jModelNetwork implements NetworkUnderTest {
 
     BuildOptions options() {
         return options;
+    }
+
+    /** The batch's features in the network's own layout. */
+    INDArray features() {
+        return features;
+    }
+
+    INDArray labels() {
+        return labels;
+    }
+
+    /** Features and labels as the DataSet {@code fit} takes. */
+    DataSet dataSet() {
+        return batch;
+    }
+
+    @Override
+    public SyntheticBatch batch() {
+        INDArray commonShape = features.reshape('c', variant.model().featureShape(Math.toIntExact(features.size(0)),
+                CNN2DFormat.NCHW));
+        return new SyntheticBatch(toTensor("features", commonShape), toTensor("labels", labels));
+    }
+
+    @Override
+    public void setBatch(SyntheticBatch common) {
+        // one input channel: NCHW and NHWC hold the pixels in the same order, so a reshape is the permutation
+        long[] shape = variant.model().featureShape(common.size(), options.formatFor(variant.model()));
+        features = filled(features, common.features(), shape);
+        labels = filled(labels, common.labels(), common.labels().shape());
+        batch = new DataSet(features, labels);
+    }
+
+    /** {@code a} as a tensor of floats in C order. */
+    static Tensor toTensor(String name, INDArray a) {
+        INDArray c = a.castTo(DataType.FLOAT).dup('c');
+        return new Tensor(name, c.shape(), c.data().asFloat());
     }
 
     /** Keeps the parameters and updater state as built: what {@link #reset()} restores. */

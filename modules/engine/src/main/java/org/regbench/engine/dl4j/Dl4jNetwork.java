@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.regbench.engine.FlattenOrder;
 import org.regbench.engine.SyntheticBatch;
@@ -22,9 +21,6 @@ import org.regbench.zoo.Variant;
 final class Dl4jNetwork extends Dl4jModelNetwork {
 
     private final MultiLayerNetwork net;
-    private INDArray features;
-    private INDArray labels;
-    private DataSet batch;
 
     Dl4jNetwork(Variant variant, long seed, MultiLayerNetwork net, BuildOptions options, SyntheticBatch batch) {
         super(variant, seed, options);
@@ -66,25 +62,25 @@ final class Dl4jNetwork extends Dl4jModelNetwork {
 
     @Override
     public INDArray inference() {
-        return net.output(features, false);
+        return net.output(features(), false);
     }
 
     @Override
     public INDArray forwardTrain() {
-        return net.output(features, true);
+        return net.output(features(), true);
     }
 
     @Override
     public double forwardBackward() {
-        net.setInput(features);
-        net.setLabels(labels);
+        net.setInput(features());
+        net.setLabels(labels());
         net.computeGradientAndScore();
         return net.score();
     }
 
     @Override
     public double trainStep() {
-        net.fit(batch);
+        net.fit(dataSet());
         return net.score();
     }
 
@@ -114,7 +110,7 @@ final class Dl4jNetwork extends Dl4jModelNetwork {
 
     @Override
     public Tensor output(boolean training) {
-        return toTensor("output", net.output(features, training));
+        return toTensor("output", net.output(features(), training));
     }
 
     @Override
@@ -123,28 +119,12 @@ final class Dl4jNetwork extends Dl4jModelNetwork {
         // DL4J's gradient view holds the gradient of the loss summed over the batch, while score() is its mean; fit
         // divides the view by the minibatch size before the updater. libtorch's gradients of the same mean loss were
         // exactly 1/8 and 1/32 of the view at batch 8 and 32, and DL4J's first Adam step matched Adam on view/batch.
-        double scale = net.getLayerWiseConfigurations().getConf(0).isMiniBatch() ? 1.0 / features.size(0) : 1.0;
+        double scale = net.getLayerWiseConfigurations().getConf(0).isMiniBatch() ? 1.0 / features().size(0) : 1.0;
         List<Tensor> out = new ArrayList<>();
         for (String key : net.paramTable().keySet()) {
             out.add(toCommon(key, grads.get(key).mul(scale)));
         }
         return out;
-    }
-
-    @Override
-    public SyntheticBatch batch() {
-        INDArray commonShape = features.reshape('c', variant().model().featureShape(Math.toIntExact(features.size(0)),
-                CNN2DFormat.NCHW));
-        return new SyntheticBatch(toTensor("features", commonShape), toTensor("labels", labels));
-    }
-
-    @Override
-    public void setBatch(SyntheticBatch common) {
-        // one input channel: NCHW and NHWC hold the pixels in the same order, so a reshape is the permutation
-        long[] shape = variant().model().featureShape(common.size(), options().formatFor(variant().model()));
-        features = filled(features, common.features(), shape);
-        labels = filled(labels, common.labels(), common.labels().shape());
-        batch = new DataSet(features, labels);
     }
 
     @Override
@@ -188,8 +168,4 @@ final class Dl4jNetwork extends Dl4jModelNetwork {
                 (int) cnn.getInputWidth());
     }
 
-    private static Tensor toTensor(String name, INDArray a) {
-        INDArray c = a.castTo(DataType.FLOAT).dup('c');
-        return new Tensor(name, c.shape(), c.data().asFloat());
-    }
 }
