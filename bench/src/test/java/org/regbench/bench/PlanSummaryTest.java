@@ -63,7 +63,12 @@ class PlanSummaryTest {
                 "8", "--warmup-time", "100ms", "--iterations", "10", "--iteration-time", "80ms");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("    mlp: 8 x 0.1 s + 10 x 0.08 s\n"), r.out());
-        // the CNN's iterations are twice as long and it keeps a quarter of the warm-ups (Timing.forModel)
-        assertTrue(r.out().contains("    cnn: 2 x 0.2 s + 10 x 0.16 s\n"), r.out());
+        // the CNN keeps a quarter of the warm-ups at twice their length, and its measured iterations last at least
+        // 0.2 s, as many as fill twice the base's 0.8 s (Timing.forModel)
+        assertTrue(r.out().contains("    cnn: 2 x 0.2 s + 8 x 0.2 s\n"), r.out());
+        BenchInputTest.Result longer = BenchInputTest.run("bench", "--preset", "quick", "--dry-run", "--iterations",
+                "3", "--iteration-time", "500ms");
+        assertEquals(0, longer.code(), longer.err());
+        assertTrue(longer.out().contains("    cnn: 2 x 0.4 s + 3 x 1 s\n"), longer.out());
     }
 }

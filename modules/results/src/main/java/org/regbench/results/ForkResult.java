@@ -59,6 +59,15 @@ public record ForkResult(int round, Instant start, double load, double[] iterati
     }
 
     /**
+     * Whether {@code other} ran in this same JVM: a paired fork ({@code --schedule paired}) rotates several points
+     * through one JVM iteration by iteration, and each of them records that fork's round and start. Forks of unknown
+     * round or start are never taken for the same JVM.
+     */
+    public boolean sameJvmAs(ForkResult other) {
+        return round != NO_ROUND && round == other.round && !Instant.EPOCH.equals(start) && start.equals(other.start);
+    }
+
+    /**
      * The trend of the fork's iterations: the least-squares slope over the iteration index, times the span of the
      * fork, in percent of its level. A benchmark in a steady state has none; a training step that slows as its
      * optimizer state decays (BENCHMARKS.md, "Steady state") shows a positive drift in every fork. NaN with fewer

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.regbench.results.BenchRow;
+import org.regbench.results.ForkResult;
 import org.regbench.results.Direction;
 
 /**
@@ -71,7 +72,9 @@ public final class OverheadCalculator {
         boolean time = variant.direction == Direction.LOWER_IS_BETTER;
         Point num = time ? variant : reference;
         Point den = time ? reference : variant;
-        Optional<RatioInterval> paired = PairedRatio.of(num.levelsByRound, den.levelsByRound, CONFIDENCE);
+        Optional<RatioInterval> paired = num.derived || den.derived
+                ? PairedRatio.of(num.levelsByRound, den.levelsByRound, CONFIDENCE)
+                : PairedRatio.ofForks(num.forksByRound, den.forksByRound, CONFIDENCE);
         if (paired.isPresent()) {
             long rounds = num.levelsByRound.keySet().stream().filter(den.levelsByRound::containsKey).count();
             return Overhead.of(paired.get(), "paired t on log ratios, " + rounds + " rounds");
@@ -121,7 +124,8 @@ public final class OverheadCalculator {
             double ms = e.mean() * toMs;
             out.add(new Point(fb.model(), fb.variant(), fb.dropoutType(), fb.dropoutRate(), "backward",
                     fb.batchSize(), fb.dataType(), ms, halfWidth(e) * toMs, fb.batchSize() * 1000.0 / ms, e,
-                    rounds.size() >= 2 ? rounds : Map.of(), Direction.LOWER_IS_BETTER, true, configuration(fb)));
+                    rounds.size() >= 2 ? rounds : Map.of(), Map.of(), Direction.LOWER_IS_BETTER, true,
+                    configuration(fb)));
         }
         return out;
     }
@@ -147,7 +151,8 @@ public final class OverheadCalculator {
 
     private record Point(String model, String variant, String dropoutType, double rate, String phase, int batch,
                          String dataType, double ms, double msError, double samplesPerSecond, Estimate estimate,
-                         Map<Integer, Double> levelsByRound, Direction direction, boolean derived,
+                         Map<Integer, Double> levelsByRound, Map<Integer, ForkResult> forksByRound,
+                         Direction direction, boolean derived,
                          String configuration) {
 
         static Point measured(BenchRow r) {
@@ -156,8 +161,9 @@ public final class OverheadCalculator {
             double msError = halfWidth(forks) * ms / r.score();
             double sps = Double.isFinite(r.samplesPerSecond()) ? r.samplesPerSecond() : r.batchSize() * 1000.0 / ms;
             return new Point(r.model(), r.variant(), r.dropoutType(), r.dropoutRate(), r.phase(), r.batchSize(),
-                    r.dataType(), ms, msError, sps, forks, PairedRatio.levelsByRound(r.forkResults()), r.direction(),
-                    false, OverheadCalculator.configuration(r));
+                    r.dataType(), ms, msError, sps, forks, PairedRatio.levelsByRound(r.forkResults()),
+                    PairedRatio.forksByRound(r.forkResults()), r.direction(), false,
+                    OverheadCalculator.configuration(r));
         }
 
         String groupKey() {

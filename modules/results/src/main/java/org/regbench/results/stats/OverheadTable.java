@@ -39,7 +39,9 @@ public final class OverheadTable {
         }
         out.append("ms/batch ± 95% half-width over fork levels (the median iteration of each forked JVM; n/a with one\n"
                 + "fork). overhead: time against the same model without dropout in the same configuration, paired by\n"
-                + "round (t on log ratios, df = rounds - 1) or, without rounds, a Fieller interval on fork levels.\n"
+                + "round (t on log ratios, df = rounds - 1; for two points of one paired fork, a round's log ratio is\n"
+                + "the median over the fork's rotations of their neighbouring iterations' log ratio) or, without\n"
+                + "rounds, a Fieller interval on fork levels.\n"
                 + "below resolution: the interval contains 0%, so no cost is established; its bounds are what the\n"
                 + "run could rule out. backward*: forward-backward minus forward-train, round by round.\n");
         return out.toString();

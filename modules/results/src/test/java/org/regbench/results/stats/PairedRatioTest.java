@@ -86,6 +86,75 @@ class PairedRatioTest {
         assertTrue(unpairedResolved < 0.3 * trials, "unpaired resolved it in " + unpairedResolved);
     }
 
+    private static ForkResult jvm(int round, int second, double... iterations) {
+        return new ForkResult(round, Instant.parse("2026-11-30T01:00:00Z").plusSeconds(second), 1.0, iterations);
+    }
+
+    @Test
+    void pointsOfOnePairedForkArePairedRotationByRotation() {
+        // rotations 1..5: ratios 1.1, 1.1, 1.2, 1.0, 1.1 -> logs whose median is ln(1.1); the medians of the two
+        // sides' iterations (22 / 20 = 1.1 here too) would not cancel the slow third and fourth rotations in general
+        ForkResult a = jvm(1, 0, 11, 22, 24, 30, 11);
+        ForkResult b = jvm(1, 0, 10, 20, 20, 30, 10);
+        assertTrue(a.sameJvmAs(b));
+        assertEquals(Math.log(1.1), PairedRatio.roundLogRatio(a, b), 1e-12);
+        // a collector's pause in one rotation of one side moves one ratio, not the fork's value
+        ForkResult paused = jvm(1, 0, 11, 11, 11, 40, 11);
+        ForkResult steady = jvm(1, 0, 10, 10, 10, 10, 10);
+        assertEquals(Math.log(1.1), PairedRatio.roundLogRatio(paused, steady), 1e-12);
+        // the same iterations in two JVMs (another start or round) are compared by their levels: 11 / 10
+        ForkResult other = jvm(1, 60, 10, 10, 10, 10, 10);
+        assertFalse(paused.sameJvmAs(other));
+        assertEquals(Math.log(11.0 / 10), PairedRatio.roundLogRatio(paused, other), 1e-12);
+        assertFalse(jvm(1, 0, 11).sameJvmAs(jvm(2, 0, 10)), "another round is another JVM");
+        assertFalse(fork(1, 11).sameJvmAs(fork(1, 10)), "an unknown start is never taken for the same JVM");
+        assertEquals(Math.log(2), PairedRatio.roundLogRatio(jvm(1, 0, 20, 20, 20), jvm(1, 0, 10, 10)), 1e-12,
+                "iterations that do not line up are compared by their levels");
+    }
+
+    /**
+     * Rotation pairing on a simulated A/A pair in one JVM: iterations wander with the host and a collector's pause
+     * adds 15 % to a random third of them. Fork medians carry the pauses' luck into the ratio; rotation medians do not,
+     * so their interval is several times narrower, and both still contain the true ratio 1 in nearly every trial.
+     */
+    @Test
+    void rotationPairingNarrowsAnAaIntervalAndKeepsItsCoverage() {
+        Random rnd = new Random(5);
+        int trials = 1000;
+        double rotationWidth = 0;
+        double medianWidth = 0;
+        int rotationCovered = 0;
+        for (int t = 0; t < trials; t++) {
+            List<ForkResult> a = new ArrayList<>();
+            List<ForkResult> b = new ArrayList<>();
+            List<ForkResult> aApart = new ArrayList<>();
+            List<ForkResult> bApart = new ArrayList<>();
+            for (int round = 1; round <= 5; round++) {
+                double[] x = new double[20];
+                double[] y = new double[20];
+                for (int i = 0; i < 20; i++) {
+                    double host = Math.exp(0.05 * rnd.nextGaussian());
+                    x[i] = host * Math.exp(0.005 * rnd.nextGaussian()) * (rnd.nextDouble() < 1 / 3.0 ? 1.15 : 1);
+                    y[i] = host * Math.exp(0.005 * rnd.nextGaussian()) * (rnd.nextDouble() < 1 / 3.0 ? 1.15 : 1);
+                }
+                a.add(jvm(round, round * 60, x));
+                b.add(jvm(round, round * 60, y));
+                aApart.add(jvm(round, round * 60, x));
+                bApart.add(jvm(round, round * 60 + 1, y));
+            }
+            RatioInterval r = PairedRatio.of(a, b, 0.95).orElseThrow();
+            RatioInterval m = PairedRatio.of(aApart, bApart, 0.95).orElseThrow();
+            rotationWidth += r.upper() - r.lower();
+            medianWidth += m.upper() - m.lower();
+            if (r.lower() <= 1 && 1 <= r.upper()) {
+                rotationCovered++;
+            }
+        }
+        assertTrue(rotationWidth < medianWidth / 2, "rotation " + rotationWidth / trials + " against medians "
+                + medianWidth / trials);
+        assertTrue(rotationCovered > 0.92 * trials, "covered " + rotationCovered);
+    }
+
     @Test
     void overheadOfRowsWithRoundsIsPairedAndNamesItsMethod() {
         BenchRow v = TestRows.row(TestRows.provenance(), "mlp", "standard", 0.5, "train-step", 128,
