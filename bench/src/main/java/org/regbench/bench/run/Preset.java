@@ -25,13 +25,14 @@ public enum Preset {
             List.of(DropRate.of(0.5)), List.of(Placement.ALL_HIDDEN), List.of(128),
             // 5 rounds: the fork is the unit of evidence, so five JVMs per comparison buy more than longer ones. In
             // the paired schedule each JVM rotates through its compared points; per point 4 warm-up iterations of
-            // 0.2 s (2.4-3.2 s per JVM, about what the MLP's JIT needs) and 20 measured ones of 0.04 s; the CNN gets
-            // 2 warm-up iterations of 0.4 s and 8 measured ones of 0.2 s (Timing.forModel). The MLP's measured
-            // iterations were 4 of 0.2 s, then 8 of 0.1 s: its forks pause for the collector about every 0.3 s for
-            // about 15 ms, and a third of 0.1 s iterations held a pause, enough to move a fork's median and a
-            // rotation's ratio. With 0.04 s iterations a rotation of three points lasts 0.12 s and most rotations
-            // hold no pause (BENCHMARKS.md, "Short iterations, paired rotation by rotation").
-            new Timing(5, 4, Duration.ofMillis(200), 20, Duration.ofMillis(40))),
+            // 0.2 s (2.4-3.2 s per JVM) and 40 measured ones of 0.02 s; the CNN gets 2 warm-up iterations of 0.4 s
+            // and 8 measured ones of 0.2 s (Timing.forModel). The MLP's measured iterations were 4 of 0.2 s, then 8
+            // of 0.1 s, then 20 of 0.04 s: its forks pause for the collector every few tenths of a second and switch
+            // between a fast and a slow speed, and a paired fork's overhead is the median of its rotations' ratios
+            // (PairedRatio.roundLogRatio), so more and shorter rotations give a steadier median. Three inference-only
+            // runs of each, alternating: calibration half-widths 0.7-1.9 % with 0.02 s against 2.3-4.6 % with 0.04 s,
+            // in the same time (BENCHMARKS.md, "Short iterations, paired rotation by rotation").
+            new Timing(5, 4, Duration.ofMillis(200), 40, Duration.ofMillis(20))),
     FULL("full", List.of(ModelKind.values()),
             Arrays.stream(DropoutType.values()).filter(t -> t != DropoutType.NONE).toList(),
             // the grid on every hidden layer, plus the documents' and the paper's fixed recipes
