@@ -30,7 +30,7 @@ public enum Preset {
             // of 0.1 s, then 20 of 0.04 s: its forks pause for the collector every few tenths of a second and switch
             // between a fast and a slow speed, and a paired fork's overhead is the median of its rotations' ratios
             // (PairedRatio.roundLogRatio), so more and shorter rotations give a steadier median. Three inference-only
-            // runs of each, alternating: calibration half-widths 0.7-1.9 % with 0.02 s against 2.3-4.6 % with 0.04 s,
+            // runs of each, alternating: calibration half-widths 0.7-1.9 % with 0.02 s against 1.0-4.6 % with 0.04 s,
             // in the same time (BENCHMARKS.md, "Short iterations, paired rotation by rotation").
             new Timing(5, 4, Duration.ofMillis(200), 40, Duration.ofMillis(20))),
     FULL("full", List.of(ModelKind.values()),
