@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleBiFunction;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.regbench.results.ForkResult;
@@ -35,27 +36,25 @@ public final class PairedRatio {
     /** The same from forks already keyed by round. */
     public static Optional<RatioInterval> ofForks(Map<Integer, ForkResult> numerator,
                                                   Map<Integer, ForkResult> denominator, double confidence) {
-        List<Double> logs = new ArrayList<>();
-        for (Map.Entry<Integer, ForkResult> e : numerator.entrySet()) {
-            ForkResult d = denominator.get(e.getKey());
-            if (d != null) {
-                logs.add(roundLogRatio(e.getValue(), d));
-            }
-        }
-        return interval(logs, confidence);
+        return interval(logsOfCommonRounds(numerator, denominator, PairedRatio::roundLogRatio), confidence);
     }
 
     /** The same from fork levels already keyed by round (levels derived from several forks, e.g. backward). */
     public static Optional<RatioInterval> of(Map<Integer, Double> numerator, Map<Integer, Double> denominator,
                                              double confidence) {
+        return interval(logsOfCommonRounds(numerator, denominator, PairedRatio::logRatio), confidence);
+    }
+
+    private static <T> List<Double> logsOfCommonRounds(Map<Integer, T> numerator, Map<Integer, T> denominator,
+                                                       ToDoubleBiFunction<T, T> logRatio) {
         List<Double> logs = new ArrayList<>();
-        for (Map.Entry<Integer, Double> e : numerator.entrySet()) {
-            Double d = denominator.get(e.getKey());
+        numerator.forEach((round, n) -> {
+            T d = denominator.get(round);
             if (d != null) {
-                logs.add(logRatio(e.getValue(), d));
+                logs.add(logRatio.applyAsDouble(n, d));
             }
-        }
-        return interval(logs, confidence);
+        });
+        return logs;
     }
 
     /**

@@ -115,7 +115,7 @@ class PairedRatioTest {
     /**
      * Rotation pairing on a simulated A/A pair in one JVM: iterations wander with the host and a collector's pause
      * adds 15 % to a random third of them. Fork medians carry the pauses' luck into the ratio; rotation medians do not,
-     * so their interval is several times narrower, and both still contain the true ratio 1 in nearly every trial.
+     * so their interval is several times narrower, and it still contains the true ratio 1 in nearly every trial.
      */
     @Test
     void rotationPairingNarrowsAnAaIntervalAndKeepsItsCoverage() {
