@@ -76,6 +76,10 @@ public final class PairedRatio {
         double[] logs = new double[a.length];
         for (int i = 0; i < a.length; i++) {
             logs[i] = logRatio(a[i], b[i]);
+            if (Double.isNaN(logs[i])) {
+                // Commons Math's median drops NaNs; a non-positive iteration must void the round instead
+                return Double.NaN;
+            }
         }
         return new Median().evaluate(logs);
     }

@@ -110,6 +110,10 @@ class PairedRatioTest {
         assertFalse(fork(1, 11).sameJvmAs(fork(1, 10)), "an unknown start is never taken for the same JVM");
         assertEquals(Math.log(2), PairedRatio.roundLogRatio(jvm(1, 0, 20, 20, 20), jvm(1, 0, 10, 10)), 1e-12,
                 "iterations that do not line up are compared by their levels");
+        assertTrue(Double.isNaN(PairedRatio.roundLogRatio(jvm(1, 0, 11, 0, 11), jvm(1, 0, 10, 10, 10))),
+                "a non-positive iteration voids the round rather than dropping out of the median");
+        assertFalse(PairedRatio.of(List.of(jvm(1, 0, 11, 0, 11), jvm(2, 9, 11, 11, 11)),
+                List.of(jvm(1, 0, 10, 10, 10), jvm(2, 9, 10, 10, 10)), 0.95).isPresent());
     }
 
     /**
