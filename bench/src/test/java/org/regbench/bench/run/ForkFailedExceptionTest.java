@@ -1,7 +1,9 @@
 package org.regbench.bench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -17,8 +19,8 @@ class ForkFailedExceptionTest {
         assertEquals("sweep run mlp/none: JVM exited with code " + exitCode, e.getMessage());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aFailureWithoutAnExitCodeIsNotACrash() {
-        assertEquals(false, new ForkFailedException("sweep run", "interrupted", "").crashed());
+        assertFalse(new ForkFailedException("sweep run", "interrupted", "").crashed());
     }
 }
