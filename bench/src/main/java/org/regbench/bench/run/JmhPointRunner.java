@@ -86,6 +86,13 @@ public final class JmhPointRunner {
      */
     public List<PointMeasurement> runFork(List<BenchPoint> points, Timing timing, int round)
             throws PointFailedException {
+        return CrashRetry.once(PointFailedException.class, () -> runForkOnce(points, timing, round),
+                PointFailedException::crashed, e -> System.err.printf("%nregbench bench: %s (exit code %d, a native "
+                        + "crash); running the fork again%n", e.getMessage(), e.exitCode()));
+    }
+
+    private List<PointMeasurement> runForkOnce(List<BenchPoint> points, Timing timing, int round)
+            throws PointFailedException {
         BenchPoint first = points.get(0);
         try {
             JmhLock.acquire(0, null);
@@ -202,7 +209,8 @@ public final class JmhPointRunner {
             }
             return measured;
         } catch (RunnerException | RuntimeException e) {
-            throw new PointFailedException(first, String.valueOf(e.getMessage()), ForkedJmhRunner.tail(log));
+            throw new PointFailedException(first, String.valueOf(e.getMessage()), ForkedJmhRunner.tail(log),
+                    PointFailedException.exitCodeIn(log.toString(StandardCharsets.UTF_8)));
         }
     }
 

@@ -1,6 +1,5 @@
 package org.regbench.bench.sweep;
 
-import org.regbench.bench.run.ForkCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,7 +13,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.regbench.bench.run.CrashRetry;
 import org.regbench.bench.run.ForkClasspath;
+import org.regbench.bench.run.ForkCommand;
 import org.regbench.bench.run.ForkFailedException;
 import org.regbench.bench.run.ForkJvmArgs;
 
@@ -134,24 +135,12 @@ public final class SweepExecutor implements RunExecutor {
                 WorkerProtocol.args(run, data, engine, mc, resultFile.toString()));
     }
 
-    /**
-     * Runs {@code run}, and once more from the start if its JVM crashed in native code. DL4J 1.0.0-M2.1 crashes
-     * rarely and at random in a training step (SIGSEGV in {@code DataBuffer::primary}: once in the 36 runs of a
-     * reproduce run here); a run is determined by its seed, so the second attempt computes what the first would have.
-     * The console says so. A second crash, or any other failure, is the run's failure.
-     */
+    /** Runs {@code run}, once more if its JVM crashed: a run is determined by its seed, so the numbers are the same. */
     private WorkerProtocol.Parsed runRetryingCrash(TrainingRun run, List<Integer> mc, Listener listener)
             throws ForkFailedException {
-        try {
-            return runOne(run, mc, listener);
-        } catch (ForkFailedException e) {
-            if (!e.crashed()) {
-                throw e;
-            }
-            System.err.println("regbench sweep: " + e.getMessage() + "; running it again from the start (same seed,"
-                    + " same numbers)");
-            return runOne(run, mc, listener);
-        }
+        return CrashRetry.once(ForkFailedException.class, () -> runOne(run, mc, listener),
+                ForkFailedException::crashed, e -> System.err.println("regbench sweep: " + e.getMessage()
+                        + "; running it again from the start (same seed, same numbers)"));
     }
 
     private WorkerProtocol.Parsed runOne(TrainingRun run, List<Integer> mc, Listener listener)
