@@ -63,9 +63,10 @@ class PlanSummaryTest {
                 "8", "--warmup-time", "100ms", "--iterations", "10", "--iteration-time", "80ms");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("    mlp: 8 x 0.1 s + 10 x 0.08 s\n"), r.out());
-        // the CNN keeps a quarter of the warm-ups at twice their length, and its measured iterations last at least
-        // 0.2 s, as many as fill twice the base's 0.8 s (Timing.forModel)
-        assertTrue(r.out().contains("    cnn: 2 x 0.2 s + 8 x 0.2 s\n"), r.out());
+        // the CNN keeps a quarter of the warm-ups at twice their length, and its measured iterations last twice the
+        // base's and at least 0.2 s with a backward pass, as many as fill twice the base's 0.8 s (Timing.forModel)
+        assertTrue(r.out().contains("    cnn: inference, forward-train 2 x 0.2 s + 10 x 0.16 s; forward-backward,"
+                + " train-step 2 x 0.2 s + 8 x 0.2 s\n"), r.out());
         BenchInputTest.Result longer = BenchInputTest.run("bench", "--preset", "quick", "--dry-run", "--iterations",
                 "3", "--iteration-time", "500ms");
         assertEquals(0, longer.code(), longer.err());

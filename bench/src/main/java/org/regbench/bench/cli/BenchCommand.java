@@ -293,7 +293,8 @@ public final class BenchCommand implements Callable<Integer> {
                     continue;
                 }
                 BenchPoint first = points.get(0);
-                Timing timing = plan.timing().forModel(first.variant().model().text(), first.batchSize());
+                Timing timing = plan.timing().forModel(first.variant().model().text(), first.phase(),
+                        first.batchSize());
                 try {
                     for (PointMeasurement m : runner.runFork(points, timing, fork.round())) {
                         recorder.record(m);

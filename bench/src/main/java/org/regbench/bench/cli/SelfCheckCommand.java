@@ -118,7 +118,7 @@ public final class SelfCheckCommand implements Callable<Integer> {
             PointConfig pointConfig = config.applicableTo(v);
             List<String> pointArgs = ForkJvmArgs.forPoint(pointConfig);
             BareLoopLauncher bareLauncher = new BareLoopLauncher(pointArgs);
-            Timing timing = base.forModel(v.model().text(), batch);
+            Timing timing = base.forModel(v.model().text(), Phase.TRAIN_STEP, batch);
             Timing oneFork = new Timing(1, timing.warmupIterations(), timing.warmupTime(),
                     timing.measurementIterations(), timing.measurementTime());
             List<double[]> jmh = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.regbench.results.stats.TextTable;
 
@@ -54,22 +55,31 @@ public final class PlanSummary {
         out.append("  forks: ").append(plan.timing().forks()).append(" rounds, ").append(forks.size())
                 .append(" forked JVMs in all\n");
         out.append("  iterations per point and fork (warm-up + measured):\n");
-        Map<String, Map<String, List<Integer>>> timings = new LinkedHashMap<>();
+        // per model, each timing text with the phases and batch sizes that get it
+        Map<String, Map<String, Set<Phase>>> phasesOf = new LinkedHashMap<>();
+        Map<String, Map<String, Set<Integer>>> batchesOf = new LinkedHashMap<>();
         for (BenchPoint p : plan.points()) {
             String model = p.variant().model().text();
-            Timing t = plan.timing().forModel(model, p.batchSize());
+            Timing t = plan.timing().forModel(model, p.phase(), p.batchSize());
             String text = t.warmupIterations() + " x " + seconds(t.warmupTime()) + " + " + t.measurementIterations()
                     + " x " + seconds(t.measurementTime());
-            List<Integer> b = timings.computeIfAbsent(model, m -> new LinkedHashMap<>())
-                    .computeIfAbsent(text, x -> new ArrayList<>());
-            if (!b.contains(p.batchSize())) {
-                b.add(p.batchSize());
-            }
+            phasesOf.computeIfAbsent(model, m -> new LinkedHashMap<>())
+                    .computeIfAbsent(text, x -> new TreeSet<>()).add(p.phase());
+            batchesOf.computeIfAbsent(model, m -> new LinkedHashMap<>())
+                    .computeIfAbsent(text, x -> new LinkedHashSet<>()).add(p.batchSize());
         }
-        timings.forEach((model, byText) -> out.append("    ").append(model).append(": ").append(byText.entrySet()
-                .stream().map(e -> (byText.size() > 1 ? "b" + e.getValue().stream().map(String::valueOf)
-                        .collect(Collectors.joining(",b")) + " " : "") + e.getKey())
-                .collect(Collectors.joining("; "))).append('\n'));
+        phasesOf.forEach((model, byText) -> {
+            Map<String, Set<Integer>> batchesByText = batchesOf.get(model);
+            // a timing is labelled by what tells it from the model's others: its phases, its batch sizes or both
+            boolean byPhase = byText.values().stream().distinct().count() > 1;
+            boolean byBatch = batchesByText.values().stream().distinct().count() > 1;
+            out.append("    ").append(model).append(": ").append(byText.entrySet().stream()
+                    .map(e -> (byPhase ? e.getValue().stream().map(Phase::text).collect(Collectors.joining(", "))
+                            + " " : "")
+                            + (byBatch ? "b" + batchesByText.get(e.getKey()).stream().map(String::valueOf)
+                            .collect(Collectors.joining(",b")) + " " : "") + e.getKey())
+                    .collect(Collectors.joining("; "))).append('\n');
+        });
         out.append("  estimate: ").append(human(RoundSchedule.estimate(forks, plan.timing())))
                 .append(" (about 2.5 s of start-up per JVM included)\n");
         return out.toString();

@@ -10,23 +10,32 @@ public record Timing(int forks, int warmupIterations, Duration warmupTime, int m
                      Duration measurementTime) {
 
     /**
-     * A heavy model's measured iterations last at least this long, so that each holds several of its operations (the
-     * CNN's inference takes about 12 ms here and its training step about 66 ms on the oneDNN build; with 0.3 s
-     * iterations, CNN inference's few ops per iteration left calibration half-widths of 4-6 %, with 0.4 s 1-2 %).
+     * A heavy model's measured iterations of a phase with a backward pass last at least this long, so that each holds
+     * a few of its operations (the CNN's training step takes about 70-100 ms on the oneDNN build here).
      */
     static final Duration HEAVY_ITERATION = Duration.ofMillis(200);
+
+    /**
+     * A heavy model's forward passes (inference, forward-train: 12-15 ms for the CNN here) iterate at least this
+     * long, half as long and twice as often as its backward passes: a paired fork's overhead is the median of its
+     * rotations' ratios, and more, shorter rotations give a steadier median. Three CNN inference-only runs of each,
+     * alternating, had calibration half-widths of 0.7-1.8 % with 16 iterations of 0.1 s and 0.7-3.3 % with 8 of
+     * 0.2 s, in the same time (BENCHMARKS.md, "Short iterations, paired rotation by rotation").
+     */
+    static final Duration HEAVY_FORWARD_ITERATION = Duration.ofMillis(100);
 
     /**
      * The timing for one point. A light model (the MLP, whose ops take a millisecond or a few) keeps the base timing:
      * short iterations, so that a paired fork's rotations sit close together in time and a collector's pause spoils
      * few of them. A heavy model's iterations are stretched to twice the base time, and at least
-     * {@link #HEAVY_ITERATION}, with as many as fill twice the base's measured time, and it keeps a quarter of the
-     * warm-up iterations (at least two) at twice their length. Warm-up is the JIT compiling DL4J's Java side, which the
-     * MLP's millisecond ops exercise hundreds of times per iteration and the CNN's native convolutions a few times:
-     * measured here, the MLP needed 3-4 s before its iterations stopped falling, while the CNN showed no drift after a
-     * few of its steps (BENCHMARKS.md). Batches of 512 and more double every time again.
+     * {@link #HEAVY_ITERATION} ({@link #HEAVY_FORWARD_ITERATION} for a forward pass), with as many as fill twice the
+     * base's measured time, and it keeps a quarter of the warm-up iterations (at least two) at twice their length.
+     * Warm-up is the JIT compiling DL4J's Java side, which the MLP's millisecond ops exercise hundreds of times per
+     * iteration and the CNN's native convolutions a few times: measured here, the MLP needed 3-4 s before its
+     * iterations stopped falling, while the CNN showed no drift after a few of its steps (BENCHMARKS.md). Batches of
+     * 512 and more double every time again.
      */
-    public Timing forModel(String model, int batchSize) {
+    public Timing forModel(String model, Phase phase, int batchSize) {
         boolean heavy = switch (model) {
             case "cnn", "lstm" -> true;
             default -> false;
@@ -36,8 +45,9 @@ public record Timing(int forks, int warmupIterations, Duration warmupTime, int m
             return new Timing(forks, warmupIterations, warmupTime.multipliedBy(factor), measurementIterations,
                     measurementTime.multipliedBy(factor));
         }
+        Duration floor = phase.backward() ? HEAVY_ITERATION : HEAVY_FORWARD_ITERATION;
         Duration doubled = measurementTime.multipliedBy(2);
-        Duration iteration = (doubled.compareTo(HEAVY_ITERATION) < 0 ? HEAVY_ITERATION : doubled).multipliedBy(factor);
+        Duration iteration = (doubled.compareTo(floor) < 0 ? floor : doubled).multipliedBy(factor);
         double measured = 2.0 * factor * measurementIterations * measurementTime.toNanos();
         int iterations = (int) Math.max(1, Math.round(measured / iteration.toNanos()));
         int warmups = Math.min(warmupIterations, Math.max(2, warmupIterations / 4));
