@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -62,5 +63,10 @@ class PointFailureTest {
         assertTrue(e.crashed());
         String notices = captured.toString(StandardCharsets.UTF_8);
         assertEquals(1, notices.lines().filter(l -> l.contains("running the fork again")).count(), notices);
+        // the notice names where the JVM wrote its report, and the report is there (a file per attempt)
+        String report = e.errorReport().orElseThrow();
+        assertTrue(report.startsWith(dir.resolve("hs_err_").toString()), report);
+        assertTrue(notices.contains("the JVM's report in " + dir.resolve("hs_err_")), notices);
+        assertTrue(Files.isRegularFile(Path.of(report)), report);
     }
 }

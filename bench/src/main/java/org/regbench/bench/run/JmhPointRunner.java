@@ -88,7 +88,8 @@ public final class JmhPointRunner {
             throws PointFailedException {
         return CrashRetry.once(PointFailedException.class, () -> runForkOnce(points, timing, round),
                 PointFailedException::crashed, e -> System.err.printf("%nregbench bench: %s (exit code %d, a native "
-                        + "crash); running the fork again%n", e.getMessage(), e.exitCode()));
+                        + "crash%s); running the fork again%n", e.getMessage(), e.exitCode(),
+                        e.errorReport().map(r -> ", the JVM's report in " + r).orElse("")));
     }
 
     private List<PointMeasurement> runForkOnce(List<BenchPoint> points, Timing timing, int round)
@@ -209,8 +210,9 @@ public final class JmhPointRunner {
             }
             return measured;
         } catch (RunnerException | RuntimeException e) {
+            String all = log.toString(StandardCharsets.UTF_8);
             throw new PointFailedException(first, String.valueOf(e.getMessage()), ForkedJmhRunner.tail(log),
-                    PointFailedException.exitCodeIn(log.toString(StandardCharsets.UTF_8)));
+                    PointFailedException.exitCodeIn(all), PointFailedException.errorReportIn(all).orElse(null));
         }
     }
 

@@ -17,12 +17,13 @@ public record Timing(int forks, int warmupIterations, Duration warmupTime, int m
 
     /**
      * A heavy model's forward passes (inference, forward-train: 12-15 ms for the CNN here) iterate at least this
-     * long, half as long and twice as often as its backward passes: a paired fork's overhead is the median of its
-     * rotations' ratios, and more, shorter rotations give a steadier median. Three CNN inference-only runs of each,
-     * alternating, had calibration half-widths of 0.7-1.8 % with 16 iterations of 0.1 s and 0.7-3.3 % with 8 of
-     * 0.2 s, in the same time (BENCHMARKS.md, "Short iterations, paired rotation by rotation").
+     * long, a quarter as long and four times as often as its backward passes: a paired fork's overhead is the median
+     * of its rotations' ratios, and more, shorter rotations give a steadier median. CNN inference-only runs,
+     * alternating, three of each: calibration half-widths of 0.7-3.3 % with 8 iterations of 0.2 s against 0.7-1.8 %
+     * with 16 of 0.1 s; then 0.5-3.1 % with 16 of 0.1 s against 0.6-1.6 % with 32 of 0.05 s, 3-4 s longer per run
+     * (BENCHMARKS.md, "The CNN's forward passes in shorter iterations").
      */
-    static final Duration HEAVY_FORWARD_ITERATION = Duration.ofMillis(100);
+    static final Duration HEAVY_FORWARD_ITERATION = Duration.ofMillis(50);
 
     /**
      * The timing for one point. A light model (the MLP, whose ops take a millisecond or a few) keeps the base timing:
