@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
-import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
  * One forked JVM of a benchmark point, JMH's {@code BenchmarkResult} as a row keeps it: its measured iterations in
@@ -68,20 +67,22 @@ public record ForkResult(int round, Instant start, double load, double[] iterati
     }
 
     /**
-     * The trend of the fork's iterations: the least-squares slope over the iteration index, times the span of the
-     * fork, in percent of its level. A benchmark in a steady state has none; a training step that slows as its
-     * optimizer state decays (BENCHMARKS.md, "Steady state") shows a positive drift in every fork. NaN with fewer
-     * than three iterations.
+     * How far the fork's time moved within it: the median of its last half of iterations against the median of its
+     * first half, in percent (the middle iteration of an odd count is in neither). A benchmark in a steady state has
+     * none; a training step that slows as its optimizer state decays (BENCHMARKS.md, "Steady state") drifts upwards
+     * in every fork. Medians of halves rather than a least-squares slope: a collector's pause or a slow stretch in a
+     * fork of short iterations tilted the slope, which passed ±10 % for about ten points in every quick run of
+     * 2026-11-30 (BENCHMARKS.md, "Drift"). NaN with fewer than two iterations.
      */
     public double driftPercent() {
-        if (iterations.length < 3) {
+        int half = iterations.length / 2;
+        if (half == 0) {
             return Double.NaN;
         }
-        SimpleRegression r = new SimpleRegression();
-        for (int i = 0; i < iterations.length; i++) {
-            r.addData(i, iterations[i]);
-        }
-        return 100 * r.getSlope() * (iterations.length - 1) / level();
+        Median median = new Median();
+        double first = median.evaluate(Arrays.copyOfRange(iterations, 0, half));
+        double last = median.evaluate(Arrays.copyOfRange(iterations, iterations.length - half, iterations.length));
+        return 100 * (last / first - 1);
     }
 
     @Override

@@ -87,10 +87,10 @@ class BenchCsvTest {
         Path file = dir.resolve("forks.csv");
         BenchCsv.write(file, List.of(row));
         String line = Files.readAllLines(file).get(1);
-        // forks, schedule, rounds, starts, loads, levels (medians), JVM arguments, drift (median of 0.25/4.25 = 5.88 % and
-        // 1/5.5 = 18.18 %: slope times span over level), raw by fork
+        // forks, schedule, rounds, starts, loads, levels (medians), JVM arguments, drift (median of 4.25/4 - 1 = 6.25 %
+        // and 6/5 - 1 = 20 %: last half's median over first half's, the middle iteration in neither), raw by fork
         assertTrue(line.endsWith(",6,2,interleaved seed=7,2 3,2025-03-01T10:16:00Z 2025-03-01T10:17:00Z,1.25 0.5,"
-                + "4.25 5.5,12.03,-Xmn32m,4 4.5 4.25 | 5 5.5 6"), line);
+                + "4.25 5.5,13.12,-Xmn32m,4 4.5 4.25 | 5 5.5 6"), line);
         BenchRow back = BenchCsv.read(file).get(0);
         assertEquals(row, back);
         assertEquals(List.of(2, 3), back.forkResults().stream().map(ForkResult::round).toList());
