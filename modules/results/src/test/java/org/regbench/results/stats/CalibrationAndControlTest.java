@@ -47,6 +47,28 @@ class CalibrationAndControlTest {
     }
 
     @Test
+    void theWarningSaysHowOftenChanceAloneMissesAsOftenAsThisRun() {
+        // five rows, one of them off: a 95 % interval misses 1 in 20, five rows miss at least once in
+        // 1 - 0.95^5 = 22.6 % of runs and at least twice in 22.6 % - 5 x 0.05 x 0.95^4 = 2.3 %
+        List<BenchRow> rows = new java.util.ArrayList<>(List.of(row("none", "inference", PointSettings.DEFAULT, 1, 1,
+                1)));
+        for (String type : List.of("standard", "dropconnect", "gaussian", "alpha")) {
+            rows.add(row(type, "inference", PointSettings.DEFAULT, 1, 1.01, 0.99));
+        }
+        rows.add(row("spatial", "inference", PointSettings.DEFAULT, 1.05, 1.06, 1.05));
+        List<OverheadLine> cal = Calibration.rows(OverheadCalculator.compute(rows));
+        assertEquals(5, cal.size());
+        assertEquals("WARNING: 1 of 5 calibration intervals exclude 0. Each misses 0 one time in 20 by chance, so 5"
+                + " rows show a miss in 23 % of runs with nothing wrong and two or more in 2.3 %. One miss is weak"
+                + " evidence; if the same row misses again when the run is repeated, the run meets noise its intervals"
+                + " do not cover: treat overheads near that size as unestablished.\n", Calibration.warning(cal));
+        rows.set(1, row("standard", "inference", PointSettings.DEFAULT, 1.05, 1.06, 1.05));
+        String two = Calibration.warning(Calibration.rows(OverheadCalculator.compute(rows)));
+        assertTrue(two.startsWith("WARNING: 2 of 5 calibration intervals exclude 0.") && two.contains(": this run met"
+                + " noise its intervals do not cover"), two);
+    }
+
+    @Test
     void trainingPhasesAreNotCalibrationRows() {
         List<BenchRow> rows = List.of(row("none", "train-step", PointSettings.DEFAULT, 1, 1, 1),
                 row("standard", "train-step", PointSettings.DEFAULT, 1.2, 1.2, 1.2));
