@@ -296,12 +296,15 @@ public final class SweepCommand implements Callable<Integer> {
             SweepExecutor.Outcome outcome;
             try (Progress progress = Progress.start(progressOption.resolved(), "sweep", "epochs",
                     plan.totalEpochs(), plan.runs().size(), console, System.err, System::nanoTime)) {
+                CountedEpochs<TrainingRun> counted = new CountedEpochs<>();
                 outcome = executor.run(plan.runs(), plan.monteCarloPasses(),
                         new SweepExecutor.Listener() {
                             @Override
                             public synchronized void checkpoint(TrainingRun run, int epoch, double loss, double valAcc) {
-                                progress.step(String.format(java.util.Locale.ROOT, "last %s epoch %d loss %.3f val acc"
-                                        + " %.3f", run.label(), epoch, loss, valAcc));
+                                if (counted.count(run, epoch)) {
+                                    progress.step(String.format(java.util.Locale.ROOT, "last %s epoch %d loss %.3f"
+                                            + " val acc %.3f", run.label(), epoch, loss, valAcc));
+                                }
                             }
 
                             @Override
@@ -310,7 +313,7 @@ public final class SweepCommand implements Callable<Integer> {
                                     machines.put(run, machine);
                                 }
                                 // early-stopped runs end before their planned epochs; keep the total honest
-                                progress.stepBy(run.epochs() - result.epochs().size());
+                                progress.stepBy(run.epochs() - counted.of(run));
                                 progress.result(runLine(result));
                                 finished.put(run, result);
                                 List<RunResult> inPlanOrder = plan.runs().stream().filter(finished::containsKey)
