@@ -293,8 +293,7 @@ public final class BenchCommand implements Callable<Integer> {
                     continue;
                 }
                 BenchPoint first = points.get(0);
-                Timing timing = plan.timing().forModel(first.variant().model().text(), first.phase(),
-                        first.batchSize());
+                Timing timing = plan.timing().forPoint(first);
                 try {
                     for (PointMeasurement m : runner.runFork(points, timing, fork.round())) {
                         recorder.record(m);

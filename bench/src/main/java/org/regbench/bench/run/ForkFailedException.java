@@ -24,6 +24,11 @@ public final class ForkFailedException extends Exception {
      * segmentation fault), not of an error the run reported.
      */
     public boolean crashed() {
+        return diedOfSignal(exitCode);
+    }
+
+    /** Whether a JVM's exit code says a signal ended it: above 128 (128 + the signal's number). */
+    public static boolean diedOfSignal(int exitCode) {
         return exitCode > 128;
     }
 

@@ -56,33 +56,34 @@ public final class PlanSummary {
                 .append(" forked JVMs in all\n");
         out.append("  iterations per point and fork (warm-up + measured):\n");
         // per model, each timing text with the phases and batch sizes that get it
-        Map<String, Map<String, Set<Phase>>> phasesOf = new LinkedHashMap<>();
-        Map<String, Map<String, Set<Integer>>> batchesOf = new LinkedHashMap<>();
+        Map<String, Map<String, TimingUse>> uses = new LinkedHashMap<>();
         for (BenchPoint p : plan.points()) {
-            String model = p.variant().model().text();
-            Timing t = plan.timing().forModel(model, p.phase(), p.batchSize());
+            Timing t = plan.timing().forPoint(p);
             String text = t.warmupIterations() + " x " + seconds(t.warmupTime()) + " + " + t.measurementIterations()
                     + " x " + seconds(t.measurementTime());
-            phasesOf.computeIfAbsent(model, m -> new LinkedHashMap<>())
-                    .computeIfAbsent(text, x -> new TreeSet<>()).add(p.phase());
-            batchesOf.computeIfAbsent(model, m -> new LinkedHashMap<>())
-                    .computeIfAbsent(text, x -> new LinkedHashSet<>()).add(p.batchSize());
+            TimingUse use = uses.computeIfAbsent(p.variant().model().text(), m -> new LinkedHashMap<>())
+                    .computeIfAbsent(text, x -> new TimingUse(new TreeSet<>(), new LinkedHashSet<>()));
+            use.phases().add(p.phase());
+            use.batches().add(p.batchSize());
         }
-        phasesOf.forEach((model, byText) -> {
-            Map<String, Set<Integer>> batchesByText = batchesOf.get(model);
+        uses.forEach((model, byText) -> {
             // a timing is labelled by what tells it from the model's others: its phases, its batch sizes or both
-            boolean byPhase = byText.values().stream().distinct().count() > 1;
-            boolean byBatch = batchesByText.values().stream().distinct().count() > 1;
+            boolean byPhase = byText.values().stream().map(TimingUse::phases).distinct().count() > 1;
+            boolean byBatch = byText.values().stream().map(TimingUse::batches).distinct().count() > 1;
             out.append("    ").append(model).append(": ").append(byText.entrySet().stream()
-                    .map(e -> (byPhase ? e.getValue().stream().map(Phase::text).collect(Collectors.joining(", "))
-                            + " " : "")
-                            + (byBatch ? "b" + batchesByText.get(e.getKey()).stream().map(String::valueOf)
+                    .map(e -> (byPhase ? e.getValue().phases().stream().map(Phase::text)
+                            .collect(Collectors.joining(", ")) + " " : "")
+                            + (byBatch ? "b" + e.getValue().batches().stream().map(String::valueOf)
                             .collect(Collectors.joining(",b")) + " " : "") + e.getKey())
                     .collect(Collectors.joining("; "))).append('\n');
         });
         out.append("  estimate: ").append(human(RoundSchedule.estimate(forks, plan.timing())))
                 .append(" (about 2.5 s of start-up per JVM included)\n");
         return out.toString();
+    }
+
+    /** The phases and batch sizes of a model's points that one timing serves. */
+    private record TimingUse(Set<Phase> phases, Set<Integer> batches) {
     }
 
     private static String seconds(Duration d) {

@@ -70,6 +70,6 @@ public final class PointFailedException extends Exception {
 
     /** Whether the forked JVM died of a signal, as {@link ForkFailedException#crashed()} decides. */
     public boolean crashed() {
-        return exitCode > 128;
+        return ForkFailedException.diedOfSignal(exitCode);
     }
 }

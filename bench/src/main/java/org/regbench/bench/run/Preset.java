@@ -26,8 +26,8 @@ public enum Preset {
             // 5 rounds: the fork is the unit of evidence, so five JVMs per comparison buy more than longer ones. In
             // the paired schedule each JVM rotates through its compared points; per point 4 warm-up iterations of
             // 0.2 s (2.4-3.2 s per JVM) and 40 measured ones of 0.02 s; the CNN gets 2 warm-up iterations of 0.4 s
-            // and 32 measured ones of 0.05 s, 8 of 0.2 s with a backward pass (Timing.forModel). The MLP's measured iterations were 4 of 0.2 s, then 8
-            // of 0.1 s, then 20 of 0.04 s: its forks pause for the collector every few tenths of a second and switch
+            // and 32 measured ones of 0.05 s, 8 of 0.2 s with a backward pass (Timing.forModel). The MLP's measured
+            // iterations were 4 of 0.2 s, then 8 of 0.1 s, then 20 of 0.04 s: its forks pause for the collector every few tenths of a second and switch
             // between a fast and a slow speed, and a paired fork's overhead is the median of its rotations' ratios
             // (PairedRatio.roundLogRatio), so more and shorter rotations give a steadier median. Three inference-only
             // runs of each, alternating: calibration half-widths 0.7-1.9 % with 0.02 s against 1.0-4.6 % with 0.04 s,

@@ -65,8 +65,7 @@ public final class RoundSchedule {
 
         /** Estimated wall time of this fork under {@code timing} (stretched per model as points are). */
         public java.time.Duration estimate(Timing timing) {
-            BenchPoint p = point();
-            return timing.forModel(p.variant().model().text(), p.phase(), p.batchSize()).withForks(1).estimate(points.size());
+            return timing.forPoint(point()).withForks(1).estimate(points.size());
         }
     }
 

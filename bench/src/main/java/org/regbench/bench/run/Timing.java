@@ -55,6 +55,11 @@ public record Timing(int forks, int warmupIterations, Duration warmupTime, int m
         return new Timing(forks, warmups, warmupTime.multipliedBy(2 * factor), iterations, iteration);
     }
 
+    /** {@link #forModel} for {@code point}'s model, phase and batch size. */
+    public Timing forPoint(BenchPoint point) {
+        return forModel(point.variant().model().text(), point.phase(), point.batchSize());
+    }
+
     /**
      * Rough wall time of one point: JVM fork and ND4J start-up (about 2.5 s measured here, with JMH's own set-up)
      * plus warm-up and measurement.
